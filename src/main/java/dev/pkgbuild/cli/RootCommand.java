@@ -1,0 +1,41 @@
+package dev.pkgbuild.cli;
+
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/** The {@code pkgbuild} command; a bare recipe path means {@code build}. */
+@Command(
+    name = "pkgbuild",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Builds melange-format recipes into a signed APK repository.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+final class RootCommand implements Runnable {
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static Set<String> subcommandNames() {
+    return new CommandLine(new RootCommand()).getSubcommands().keySet();
+  }
+
+  static boolean debugRequested(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

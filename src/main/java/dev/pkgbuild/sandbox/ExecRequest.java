@@ -1,0 +1,36 @@
+package dev.pkgbuild.sandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One command for the sandbox.
+ *
+ * @param workspace host folder mounted read-write at {@code /home/build}
+ * @param argv the command inside the sandbox, e.g. {@code /bin/sh -c script}
+ * @param env the complete environment (the sandbox starts from an empty one)
+ * @param workdir working directory inside the sandbox (absolute)
+ * @param timeout kill the command after this long; {@code null} for no limit
+ * @param output receives each output line (stdout and stderr merged) as it comes
+ * @param interactive attach the terminal (for --interactive debugging shells)
+ */
+public record ExecRequest(
+    Path workspace,
+    List<String> argv,
+    Map<String, String> env,
+    String workdir,
+    Duration timeout,
+    Consumer<String> output,
+    boolean interactive) {
+  public ExecRequest {
+    Objects.requireNonNull(workspace, "workspace");
+    argv = List.copyOf(argv);
+    env = Map.copyOf(env);
+    workdir = workdir == null ? "/home/build" : workdir;
+    output = output == null ? line -> {} : output;
+  }
+}
