@@ -1,0 +1,30 @@
+package dev.pkgbuild.build;
+
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.sign.KeyGenerator;
+import dev.pkgbuild.sign.KeyPairFiles;
+import dev.pkgbuild.sign.Keys;
+import dev.pkgbuild.sign.SigningKey;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Finds the signing key before any work starts, creating one on first use. */
+final class KeyResolver {
+  private KeyResolver() {}
+
+  /** The given key, else the one key in {@code keysDir}, else a new key written there. */
+  static SigningKey resolve(Path given, Path keysDir, Reporter reporter) throws PkgbuildException {
+    if (given != null) {
+      return SigningKey.load(given);
+    }
+    Optional<Path> found = Keys.findDefault(keysDir);
+    if (found.isPresent()) {
+      return SigningKey.load(found.get());
+    }
+    KeyPairFiles made = KeyGenerator.generateFiles(keysDir, Optional.empty());
+    reporter.info("no signing key in " + keysDir + ": created " + made.privateKey() + "; its public key "
+        + made.publicKey() + " goes to " + made.installedPath() + " on machines that install these packages");
+    return SigningKey.load(made.privateKey());
+  }
+}
