@@ -96,6 +96,10 @@ public final class Renderer {
       return;
     }
     String v = value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
+    if (v.isEmpty()) {
+      sb.append(in).append(key).append(": ''\n");
+      return;
+    }
     if (!v.contains("\n")) {
       sb.append(in).append(key).append(": ").append(v).append('\n');
       return;

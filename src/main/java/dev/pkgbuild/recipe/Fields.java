@@ -26,6 +26,7 @@ public final class Fields {
   private final Node node;
   private final String where;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+  private SourcePos fallback;
 
   private Fields(Path file, Node node, String where) {
     this.file = file;
@@ -95,6 +96,9 @@ public final class Fields {
 
   /** Position of the mapping itself. */
   public SourcePos pos() {
+    if (node == null) {
+      return fallback == null ? SourcePos.of(file) : fallback;
+    }
     return pos(file, node);
   }
 
@@ -199,7 +203,9 @@ public final class Fields {
   /** The mapping under {@code key} (empty when absent) restricted to {@code allowed} keys. */
   public Fields sub(String key, Collection<String> allowed) throws PositionedException {
     Node n = node(key);
-    return of(file, n, where.equals("recipe") ? key : where + "." + key, allowed);
+    Fields f = of(file, n, where.equals("recipe") ? key : where + "." + key, allowed);
+    f.fallback = has(key) ? keyPos(key) : pos();
+    return f;
   }
 
   /** The value under {@code key} as plain strings, lists and maps, for loosely typed blocks. */
