@@ -14,7 +14,10 @@ import picocli.CommandLine.ParseResult;
     description = "Builds melange-format recipes into a signed APK repository.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BuildCommand.class,
       KeygenCommand.class,
+      RenderCommand.class,
+      LintCommand.class,
     })
 final class RootCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")

@@ -1,0 +1,23 @@
+package dev.pkgbuild.pipeline;
+
+import dev.pkgbuild.recipe.Arch;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A recipe compiled for one arch: what a build runs.
+ *
+ * @param file the recipe file
+ * @param arch the target arch
+ * @param main the main package
+ * @param subpackages subpackages after range expansion and {@code if}, in order
+ * @param environment the build environment
+ * @param test the main package's test, or null
+ */
+public record CompiledRecipe(Path file, Arch arch, CompiledPackage main, List<CompiledPackage> subpackages,
+    CompiledEnvironment environment, CompiledTest test) {
+  /** Copies the list. */
+  public CompiledRecipe {
+    subpackages = List.copyOf(subpackages);
+  }
+}

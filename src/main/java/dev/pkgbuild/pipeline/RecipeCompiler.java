@@ -1,0 +1,177 @@
+package dev.pkgbuild.pipeline;
+
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.diag.PositionedException;
+import dev.pkgbuild.recipe.Arch;
+import dev.pkgbuild.recipe.DataSet;
+import dev.pkgbuild.recipe.PackageSpec;
+import dev.pkgbuild.recipe.Recipe;
+import dev.pkgbuild.recipe.RecipeLoader;
+import dev.pkgbuild.recipe.SubpackageSpec;
+import dev.pkgbuild.recipe.Subst;
+import dev.pkgbuild.recipe.VarTransform;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns a recipe into what a build runs, for one arch, in melange's order: the parse-time
+ * names and var-transforms, then ranges, then the compile-time names per package.
+ */
+public final class RecipeCompiler {
+  /** Where the sources are unpacked inside the build environment. */
+  public static final String SRCDIR = "/home/build";
+  /** Where each package's tree is assembled: {@code OUTDIR/<name>}. */
+  public static final String OUTDIR = "/home/build/melange-out";
+
+  private final PipelineResolver resolver;
+
+  /** A compiler that resolves {@code uses:} in {@code pipelineDirs}, then the built-in catalog. */
+  public RecipeCompiler(List<Path> pipelineDirs) {
+    this.resolver = new PipelineResolver(pipelineDirs);
+  }
+
+  /**
+   * Loads and compiles {@code recipeFile} for {@code arch}.
+   *
+   * @param recipeFile the recipe
+   * @param arch the target arch
+   * @param extraEnv build variables placed under the recipe's own (for example from an env file)
+   * @return the compiled recipe
+   * @throws PkgbuildException when the recipe or a pipeline it uses is invalid
+   */
+  public CompiledRecipe compile(Path recipeFile, Arch arch, Map<String, String> extraEnv) throws PkgbuildException {
+    return compile(RecipeLoader.load(recipeFile), arch, extraEnv);
+  }
+
+  /** Compiles an already loaded recipe; see {@link #compile(Path, Arch, Map)}. */
+  public CompiledRecipe compile(Recipe r, Arch arch, Map<String, String> extraEnv) throws PkgbuildException {
+    checkArch(r, arch);
+    Map<String, String> pre = parseTimeMap(r);
+    List<Ranged> subs = expandRanges(r);
+    Map<String, String> vars = compileTimeMap(r, pre, subs, arch);
+    PackageCompiler pc = new PackageCompiler(resolver, r, pre, vars);
+    CompiledPackage main = pc.main();
+    List<CompiledPackage> compiled = new ArrayList<>();
+    for (Ranged s : subs) {
+      CompiledPackage p = pc.subpackage(s.spec(), s.range());
+      if (p != null) {
+        compiled.add(p);
+      }
+    }
+    CompiledEnvironment env = pc.buildEnvironment(extraEnv);
+    return new CompiledRecipe(r.file(), arch, main, compiled, env, main.test());
+  }
+
+  /** A subpackage copy for one range key (or the subpackage itself, with an empty range). */
+  record Ranged(SubpackageSpec spec, Map<String, String> range) {}
+
+  private static void checkArch(Recipe r, Arch arch) throws PkgbuildException {
+    List<String> targets = r.pkg().targetArchitecture();
+    if (targets.isEmpty() || targets.contains("all")) {
+      return;
+    }
+    List<Arch> supported = new ArrayList<>();
+    for (String t : targets) {
+      Arch a = Arch.find(t);
+      if (a == arch) {
+        return;
+      }
+      if (a != null) {
+        supported.add(a);
+      }
+    }
+    String only = String.join(", ", targets);
+    throw PkgbuildException.badInput(r.file() + ": recipe " + r.pkg().name() + " builds only for " + only
+        + (supported.isEmpty() ? ", which pkgbuild does not support" : "; pass --arch " + supported.get(0)));
+  }
+
+  /** package.*, raw vars, then each var-transform in list order (later ones see earlier ones). */
+  static Map<String, String> parseTimeMap(Recipe r) throws PositionedException {
+    PackageSpec p = r.pkg();
+    Map<String, String> m = new HashMap<>();
+    m.put("package.name", p.name());
+    m.put("package.version", p.version());
+    m.put("package.description", p.description());
+    m.put("package.epoch", p.epoch());
+    m.put("package.full-version", p.version() + "-r" + p.epoch());
+    r.vars().forEach((k, v) -> m.put("vars." + k, v));
+    for (VarTransform t : r.varTransforms()) {
+      String from;
+      try {
+        from = Subst.strict(t.from(), m);
+      } catch (Subst.UnknownName e) {
+        throw new PositionedException(t.pos(), e.getMessage() + " in var-transforms 'from'");
+      }
+      m.put("vars." + t.to(), transform(t, from));
+    }
+    return m;
+  }
+
+  private static String transform(VarTransform t, String from) throws PositionedException {
+    Pattern p;
+    try {
+      p = Pattern.compile(t.match());
+    } catch (PatternSyntaxException e) {
+      throw new PositionedException(t.matchPos(), "invalid regex '" + t.match() + "' in var-transforms: "
+          + e.getDescription().toLowerCase(java.util.Locale.ROOT));
+    }
+    try {
+      return p.matcher(from).replaceAll(Subst.goReplacement(t.replace()));
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new PositionedException(t.pos(), "invalid replace '" + t.replace() + "' in var-transforms: "
+          + e.getMessage());
+    }
+  }
+
+  /** One copy per data key, keys sorted, as melange does; unranged subpackages pass through. */
+  static List<Ranged> expandRanges(Recipe r) throws PositionedException {
+    List<Ranged> out = new ArrayList<>();
+    for (SubpackageSpec s : r.subpackages()) {
+      if (s.range() == null) {
+        out.add(new Ranged(s, Map.of()));
+        continue;
+      }
+      DataSet d = r.data().get(s.range());
+      if (d == null) {
+        throw new PositionedException(s.pos(), "range '" + s.range() + "' names no data entry"
+            + (r.data().isEmpty() ? "" : " (have: " + String.join(", ", r.data().keySet()) + ")"));
+      }
+      for (Map.Entry<String, String> e : new TreeMap<>(d.items()).entrySet()) {
+        out.add(new Ranged(s, Map.of("range.key", e.getKey(), "range.value", e.getValue())));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> compileTimeMap(Recipe r, Map<String, String> pre, List<Ranged> subs, Arch arch) {
+    Map<String, String> m = new HashMap<>(pre);
+    m.remove("package.description");
+    m.put("package.srcdir", SRCDIR);
+    m.put("targets.outdir", OUTDIR);
+    m.put("build.arch", arch.apkName());
+    m.put("build.goarch", arch.goName());
+    m.put("host.triplet.gnu", arch.gnuTriplet());
+    m.put("host.triplet.rust", arch.rustTriplet());
+    for (String libc : List.of("glibc", "musl")) {
+      m.put("cross.triplet.gnu." + libc, arch.gnuTriplet(libc.equals("glibc") ? "gnu" : "musl"));
+      m.put("cross.triplet.rust." + libc, arch.rustTriplet(libc.equals("glibc") ? "gnu" : "musl"));
+    }
+    m.put("targets.package." + r.pkg().name(), OUTDIR + "/" + r.pkg().name());
+    for (Ranged s : subs) {
+      Map<String, String> withRange = new HashMap<>(pre);
+      withRange.putAll(s.range());
+      String name = Subst.exact(s.spec().name(), withRange);
+      m.put("targets.package." + name, OUTDIR + "/" + name);
+    }
+    if (r.options() instanceof Map<?, ?> opts) {
+      opts.keySet().forEach(k -> m.put("options." + k + ".enabled", "false"));
+    }
+    return m;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.pkgbuild.recipe;
+
+import dev.pkgbuild.diag.SourcePos;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code package} block as written.
+ *
+ * @param name package name
+ * @param version upstream version, as its source text
+ * @param epoch release number, as its source text
+ * @param description one-line description, or ""
+ * @param url project home, or ""
+ * @param commit source commit, or ""
+ * @param copyright license entries
+ * @param dependencies declared dependencies
+ * @param options generated-metadata switches
+ * @param scriptlets install scripts
+ * @param disabledChecks linters turned off
+ * @param targetArchitecture arches the recipe builds for (empty or "all" means every one)
+ * @param resources build resources as plain values
+ * @param testResources test resources as plain values
+ * @param annotations free annotations
+ * @param cpe CPE fields as plain values
+ * @param setcap capability entries as plain values
+ * @param timeout build timeout text, or null
+ * @param pos where the block starts
+ */
+public record PackageSpec(String name, String version, String epoch, String description, String url, String commit,
+    List<Copyright> copyright, Dependencies dependencies, PackageOptions options, Scriptlets scriptlets,
+    List<String> disabledChecks, List<String> targetArchitecture, Map<String, String> resources,
+    Map<String, String> testResources, Map<String, String> annotations, Map<String, String> cpe,
+    Object setcap, String timeout, SourcePos pos) {
+  /** Copies the collections. */
+  public PackageSpec {
+    copyright = List.copyOf(copyright);
+    disabledChecks = List.copyOf(disabledChecks);
+    targetArchitecture = List.copyOf(targetArchitecture);
+    resources = Map.copyOf(resources);
+    testResources = Map.copyOf(testResources);
+    annotations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(annotations));
+    cpe = Map.copyOf(cpe);
+  }
+}

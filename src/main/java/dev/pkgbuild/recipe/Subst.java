@@ -1,0 +1,125 @@
+package dev.pkgbuild.recipe;
+
+import java.util.Map;
+
+/**
+ * The two ways melange expands {@code ${{name}}}: an exact-token pass that leaves unknown
+ * names alone, and a strict pass that accepts whitespace inside the braces and rejects
+ * unknown names.
+ */
+public final class Subst {
+  private Subst() {}
+
+  /** Thrown by the strict pass for a name the map lacks. */
+  public static final class UnknownName extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+
+    UnknownName(String name) {
+      super("unknown substitution '${{" + name + "}}'", null, false, false);
+      this.name = name;
+    }
+
+    /** The name that has no value. */
+    public String name() {
+      return name;
+    }
+  }
+
+  /**
+   * Replaces each exact {@code ${{key}}} (no whitespace) that {@code map} defines.
+   *
+   * @param s text, or null
+   * @param map values by name (without braces)
+   * @return the text with known tokens replaced, or null for null
+   */
+  public static String exact(String s, Map<String, String> map) {
+    if (s == null || s.indexOf("${{") < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (true) {
+      int open = s.indexOf("${{", i);
+      int close = open < 0 ? -1 : s.indexOf("}}", open + 3);
+      if (close < 0) {
+        return out.append(s, i, s.length()).toString();
+      }
+      String value = map.get(s.substring(open + 3, close));
+      out.append(s, i, open).append(value == null ? s.substring(open, close + 2) : value);
+      i = close + 2;
+    }
+  }
+
+  /**
+   * Replaces every {@code ${{ key }}}, failing on a name {@code map} lacks.
+   *
+   * @param s text, or null
+   * @param map values by name (without braces)
+   * @return the expanded text, or null for null
+   * @throws UnknownName for the first undefined name
+   */
+  public static String strict(String s, Map<String, String> map) throws UnknownName {
+    if (s == null || s.indexOf("${{") < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (true) {
+      int open = s.indexOf("${{", i);
+      int close = open < 0 ? -1 : s.indexOf("}}", open + 3);
+      if (close < 0) {
+        return out.append(s, i, s.length()).toString();
+      }
+      String name = s.substring(open + 3, close).strip();
+      String value = map.get(name);
+      if (value == null) {
+        throw new UnknownName(name);
+      }
+      out.append(s, i, open).append(value);
+      i = close + 2;
+    }
+  }
+
+  /**
+   * Converts a Go regexp replacement ({@code $1}, {@code ${1}}, {@code ${name}}, {@code $$})
+   * to java.util.regex syntax.
+   *
+   * @param go the Go replacement
+   * @return the same replacement for {@link java.util.regex.Matcher#replaceAll(String)}
+   */
+  public static String goReplacement(String go) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < go.length(); i++) {
+      char c = go.charAt(i);
+      if (c == '\\') {
+        out.append("\\\\");
+      } else if (c != '$') {
+        out.append(c);
+      } else if (i + 1 < go.length() && go.charAt(i + 1) == '$') {
+        out.append("\\$");
+        i++;
+      } else {
+        i = groupRef(go, i + 1, out) - 1;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Appends the group reference starting at {@code at}; returns the index after it. */
+  private static int groupRef(String go, int at, StringBuilder out) {
+    boolean braced = at < go.length() && go.charAt(at) == '{';
+    int start = braced ? at + 1 : at;
+    int end = start;
+    while (end < go.length() && (Character.isLetterOrDigit(go.charAt(end)) || go.charAt(end) == '_')) {
+      end++;
+    }
+    if (end == start || braced && (end >= go.length() || go.charAt(end) != '}')) {
+      // Go keeps a '$' that starts no valid reference as nothing; an empty name expands to "".
+      return braced && end < go.length() ? end + 1 : end;
+    }
+    String name = go.substring(start, end);
+    out.append(name.chars().allMatch(Character::isDigit) ? "$" + name : "${" + name + "}");
+    return braced ? end + 1 : end;
+  }
+}

@@ -1,0 +1,176 @@
+package dev.pkgbuild.recipe;
+
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.diag.PositionedException;
+import dev.pkgbuild.diag.SourcePos;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Reads one YAML document into snakeyaml-engine nodes, which keep their marks, with limits
+ * that make hostile input fail fast: alias expansion, nesting depth and size are capped.
+ */
+public final class Yaml {
+  /** Largest accepted file, in bytes and in code points. */
+  public static final int MAX_SIZE = 4 * 1024 * 1024;
+  /** Deepest accepted nesting of mappings and sequences. */
+  public static final int MAX_DEPTH = 64;
+  /** Most aliases to collections in one document (billion laughs). */
+  public static final int MAX_ALIASES = 50;
+  /** Most values a document may hold once its aliases are expanded. */
+  public static final long MAX_EXPANDED_NODES = 1_000_000;
+
+  private Yaml() {}
+
+  /**
+   * Reads and composes {@code file}.
+   *
+   * @throws PkgbuildException when the file cannot be read, is too large or is not valid YAML
+   */
+  public static Node load(Path file) throws PkgbuildException {
+    String text;
+    try {
+      if (Files.size(file) > MAX_SIZE) {
+        throw new PositionedException(SourcePos.of(file), "file is larger than " + MAX_SIZE + " bytes");
+      }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw PkgbuildException.badInput(file + ": no such file");
+    } catch (IOException e) {
+      throw PkgbuildException.badInput(file + ": cannot read: " + e.getMessage());
+    }
+    return compose(file, text);
+  }
+
+  /**
+   * Composes {@code text}, reporting errors against {@code file}.
+   *
+   * @throws PositionedException when the text is not one valid YAML document within the limits
+   */
+  public static Node compose(Path file, String text) throws PositionedException {
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel(file.toString())
+        .setAllowDuplicateKeys(false)
+        .setAllowRecursiveKeys(false)
+        .setMaxAliasesForCollections(MAX_ALIASES)
+        .setCodePointLimit(MAX_SIZE)
+        .build();
+    try {
+      Parser parser = new DepthLimitedParser(file,
+          new ParserImpl(settings, new StreamReader(settings, text)));
+      Optional<Node> node = new Composer(settings, parser).getSingleNode();
+      if (node.isEmpty()) {
+        throw new PositionedException(SourcePos.of(file), "empty document");
+      }
+      checkExpandedSize(file, node.get());
+      return node.get();
+    } catch (MarkedYamlEngineException e) {
+      Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
+      SourcePos pos = m == null ? SourcePos.of(file) : new SourcePos(file, m.getLine() + 1, m.getColumn() + 1);
+      throw new PositionedException(pos, "invalid yaml: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getContext()));
+    } catch (DepthException e) {
+      throw e.error;
+    } catch (YamlEngineException e) {
+      throw new PositionedException(SourcePos.of(file), "invalid yaml: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** Aliases share nodes, so a small file can still expand to billions of values when walked. */
+  private static void checkExpandedSize(Path file, Node root) throws PositionedException {
+    long budget = MAX_EXPANDED_NODES;
+    java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      if (--budget < 0) {
+        throw new PositionedException(Fields.pos(file, root),
+            "yaml expands to more than " + MAX_EXPANDED_NODES + " values (too many aliases)");
+      }
+      Node n = todo.pop();
+      if (n instanceof org.snakeyaml.engine.v2.nodes.SequenceNode s) {
+        s.getValue().forEach(todo::push);
+      } else if (n instanceof org.snakeyaml.engine.v2.nodes.MappingNode m) {
+        m.getValue().forEach(t -> {
+          todo.push(t.getKeyNode());
+          todo.push(t.getValueNode());
+        });
+      }
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unreadable document";
+    }
+    String line = s.strip().split("\n", 2)[0];
+    return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+  }
+
+  /** Carries a positioned error out of the composer, which only lets unchecked ones through. */
+  private static final class DepthException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient PositionedException error;
+
+    DepthException(PositionedException error) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
+    }
+  }
+
+  /** The composer recurses per level, so depth is capped before it can overflow the stack. */
+  private static final class DepthLimitedParser implements Parser {
+    private final Path file;
+    private final Parser inner;
+    private int depth;
+
+    DepthLimitedParser(Path file, Parser inner) {
+      this.file = file;
+      this.inner = inner;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return inner.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return inner.peekEvent();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return inner.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      Event e = inner.next();
+      switch (e.getEventId()) {
+        case MappingStart, SequenceStart -> {
+          if (++depth > MAX_DEPTH) {
+            Mark m = e.getStartMark().orElse(null);
+            SourcePos pos = m == null ? SourcePos.of(file) : new SourcePos(file, m.getLine() + 1, m.getColumn() + 1);
+            throw new DepthException(new PositionedException(pos, "yaml nested deeper than " + MAX_DEPTH + " levels"));
+          }
+        }
+        case MappingEnd, SequenceEnd -> depth--;
+        default -> { }
+      }
+      return e;
+    }
+  }
+}
