@@ -14,6 +14,7 @@ import picocli.CommandLine.ParseResult;
     description = "Builds melange-format recipes into a signed APK repository.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      KeygenCommand.class,
     })
 final class RootCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
