@@ -68,6 +68,14 @@ class PatchPipelineTest {
   }
 
   @Test
+  void patches_hunkThatDoesNotApply_failsNamingThePatch() throws Exception {
+    Files.writeString(src.resolve("README"), "something else entirely\n");
+    ShellRun.Result r = patch(Map.of("patches", "readme.patch", "fuzz", "0"));
+    assertFalse(r.ok());
+    assertTrue(r.output().contains("patch: readme.patch does not apply"), r.output());
+  }
+
+  @Test
   void series_missingFile_fails() throws Exception {
     ShellRun.Result r = patch(Map.of("series", "no-series"));
     assertFalse(r.ok());
