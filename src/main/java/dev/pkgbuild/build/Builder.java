@@ -5,6 +5,10 @@ import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
 import dev.pkgbuild.pipeline.RecipeCompiler;
+import dev.pkgbuild.pipeline.Renderer;
+import dev.pkgbuild.repo.PublishResult;
+import dev.pkgbuild.repo.Repository;
+import dev.pkgbuild.repo.StagedApk;
 import dev.pkgbuild.recipe.Arch;
 import dev.pkgbuild.sandbox.Sandbox;
 import dev.pkgbuild.sign.SigningKey;
@@ -13,6 +17,7 @@ import dev.pkgbuild.source.SourceCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +52,7 @@ public final class Builder {
    *     that cannot be had, or a failed step; nothing is published then
    */
   public BuildResult build(BuildRequest req) throws PkgbuildException {
-    Arch arch = req.arch() == null ? Arch.host() : Arch.parse(req.arch());
+    Arch arch = Hosts.arch(req.arch());
     CompiledRecipe recipe = new RecipeCompiler(req.pipelineDirs()).compile(req.recipe(), arch, Map.of());
     CompiledPackage main = recipe.main();
     SigningKey key = KeyResolver.resolve(req.signingKey(), req.keysDir(), reporter);
@@ -66,8 +71,9 @@ public final class Builder {
       try {
         HostSteps host = new HostSteps(fetcher, new GitSteps(sourceDir, req.sourceDateEpoch()), ws.dir());
         host.prefetch(allSteps(recipe));
-        List<Path> apks = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);
-        return publish(req, recipe, apks, key, log);
+        String inputs = BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
+        List<Packager.Built> built = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);
+        return publish(req, recipe, built, key, log, inputs);
       } catch (PkgbuildException | RuntimeException e) {
         ws.keep();
         log.info("build failed; workspace kept at " + ws.dir() + ", log at " + log.file());
@@ -83,8 +89,8 @@ public final class Builder {
     }
   }
 
-  private List<Path> runAndPackage(BuildRequest req, CompiledRecipe recipe, Sandbox sandbox, HostSteps host,
-      Workspace ws, Map<String, String> env, BuildLog log, Path sourceDir, SigningKey key)
+  private List<Packager.Built> runAndPackage(BuildRequest req, CompiledRecipe recipe, Sandbox sandbox,
+      HostSteps host, Workspace ws, Map<String, String> env, BuildLog log, Path sourceDir, SigningKey key)
       throws PkgbuildException, IOException {
     Workspaces.populate(ws.dir(), sourceDir, recipe);
     StepRunner runner = new StepRunner(sandbox, ws.dir(), env, host, log, req.interactive());
@@ -92,17 +98,27 @@ public final class Builder {
     for (CompiledPackage sub : recipe.subpackages()) {
       runner.run(sub.name(), sub.pipeline());
     }
-    return new Packager(req, recipe, ws.dir(), key, log).packageAll();
+    // Packages are written beside the workspace, then copied into the repository under its lock.
+    Path staged = Files.createDirectories(ws.dir().resolveSibling(ws.dir().getFileName() + ".apks"));
+    return new Packager(req, recipe, ws.dir(), key, log).packageAll(staged);
   }
 
-  private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Path> apks, SigningKey key,
-      BuildLog log) throws PkgbuildException, IOException {
-    Path archDir = req.outDir().resolve(recipe.arch().apkName());
-    List<Path> published = Publishing.publish(archDir, apks, key, req.sourceDateEpoch(), log);
-    Path keptLog = archDir.resolve(recipe.main().name() + "-" + recipe.main().fullVersion() + ".log");
-    log.info("published " + published.size() + " package(s) to " + archDir);
-    Files.copy(log.file(), keptLog, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return new BuildResult(published, archDir.resolve("APKINDEX.tar.gz"), keptLog);
+  private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Packager.Built> built,
+      SigningKey key, BuildLog log, String inputs) throws PkgbuildException, IOException {
+    Repository repo = Repository.open(req.outDir(), recipe.arch().apkName(), key, log)
+        .withIndexEpoch(req.sourceDateEpoch());
+    List<StagedApk> staged = new ArrayList<>();
+    for (Packager.Built b : built) {
+      staged.add(StagedApk.written(b.file(), b.written()));
+    }
+    PublishResult result = repo.publish(staged);
+    result.notes().forEach(log::warn);
+    InputsRecord.write(repo.archDir(), recipe.main().name() + "-" + recipe.main().fullVersion(), inputs);
+    List<Path> files = built.stream().map(b -> repo.archDir().resolve(b.written().indexEntry().fileName())).toList();
+    Path keptLog = repo.archDir().resolve(recipe.main().name() + "-" + recipe.main().fullVersion() + ".log");
+    log.info("published " + files.size() + " package(s) to " + repo.archDir());
+    Files.copy(log.file(), keptLog, StandardCopyOption.REPLACE_EXISTING);
+    return new BuildResult(files, repo.indexFile(), keptLog);
   }
 
   private static List<dev.pkgbuild.pipeline.Step> allSteps(CompiledRecipe recipe) {
@@ -122,7 +138,12 @@ public final class Builder {
       }
       return req.sourceDir();
     }
-    Path beside = req.recipe().toAbsolutePath().getParent().resolve(name);
+    return sourceDirFor(req.recipe(), name);
+  }
+
+  /** The recipe's default source dir, {@code <recipe dir>/<name>/}, or null when there is none. */
+  static Path sourceDirFor(Path recipe, String name) {
+    Path beside = recipe.toAbsolutePath().getParent().resolve(name);
     return Files.isDirectory(beside) ? beside : null;
   }
 }

@@ -13,18 +13,25 @@ import java.util.Optional;
 final class KeyResolver {
   private KeyResolver() {}
 
-  /** The given key, else the one key in {@code keysDir}, else a new key written there. */
+  /** A loaded key and the file it came from. */
+  record Resolved(SigningKey key, Path file) {}
+
   static SigningKey resolve(Path given, Path keysDir, Reporter reporter) throws PkgbuildException {
+    return resolvePath(given, keysDir, reporter).key();
+  }
+
+  /** The given key, else the one key in {@code keysDir}, else a new key written there. */
+  static synchronized Resolved resolvePath(Path given, Path keysDir, Reporter reporter) throws PkgbuildException {
     if (given != null) {
-      return SigningKey.load(given);
+      return new Resolved(SigningKey.load(given), given);
     }
     Optional<Path> found = Keys.findDefault(keysDir);
     if (found.isPresent()) {
-      return SigningKey.load(found.get());
+      return new Resolved(SigningKey.load(found.get()), found.get());
     }
     KeyPairFiles made = KeyGenerator.generateFiles(keysDir, Optional.empty());
     reporter.info("no signing key in " + keysDir + ": created " + made.privateKey() + "; its public key "
         + made.publicKey() + " goes to " + made.installedPath() + " on machines that install these packages");
-    return SigningKey.load(made.privateKey());
+    return new Resolved(SigningKey.load(made.privateKey()), made.privateKey());
   }
 }

@@ -2,26 +2,31 @@ package dev.pkgbuild.cli;
 
 import dev.pkgbuild.build.BuildRequest;
 import dev.pkgbuild.build.BuildResult;
-import dev.pkgbuild.build.Builder;
+import dev.pkgbuild.build.TreeRequest;
+import dev.pkgbuild.build.TreeResult;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pkgbuild build RECIPE}: one recipe into signed packages in the repository. */
+/** {@code pkgbuild build RECIPE|DIR...}: one recipe, or a whole tree like make. */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Build a recipe in a hermetic sandbox and publish its packages, signed, to the repository.")
+    description = {"Build recipes in a hermetic sandbox and publish their packages, signed, to the repository.",
+        "One recipe file builds it; a folder or several files build what the repository lacks, in dependency order."})
 final class BuildCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RECIPE", description = "The recipe file (melange YAML).")
-  Path recipe;
+  @Parameters(paramLabel = "RECIPE", arity = "1..*", description = "Recipe files (melange YAML) or folders of them.")
+  List<Path> recipes;
 
   @Mixin BuildOptions options;
+
+  @Mixin TreeOptions tree;
 
   @Option(names = "--source-dir", description = "Folder copied into the workspace (default: <recipe dir>/<name>/).")
   Path sourceDir;
@@ -34,16 +39,20 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws PkgbuildException {
-    BuildRequest request = options.request(recipe, sourceDir, keepWorkspace, interactive);
-    BuildResult result = new Builder(options.reporter()).build(request);
-    for (Path p : result.packages()) {
-      options.out().println(p);
+    if (recipes.size() == 1 && Files.isRegularFile(recipes.get(0)) && !tree.forcesTree()) {
+      BuildRequest request = options.request(recipes.get(0), sourceDir, keepWorkspace, interactive);
+      BuildResult result = options.builder().build(request);
+      result.packages().forEach(options.out()::println);
+      options.out().flush();
+      return ExitStatus.OK.code();
     }
-    options.out().flush();
-    return ExitStatus.OK.code();
+    TreeRequest request = tree.request(recipes, options.request(recipes.get(0), null, keepWorkspace, false));
+    TreeResult result = tree.treeBuilder(options).build(request, new StatusLine(options.spec, tree.jobs()));
+    new Summary(options.out()).print(result);
+    return result.ok() ? ExitStatus.OK.code() : ExitStatus.FAILED.code();
   }
 
-  static List<Path> orEmpty(List<Path> l) {
-    return l == null ? List.of() : new ArrayList<>(l);
+  static Set<String> none() {
+    return Set.of();
   }
 }

@@ -1,10 +1,12 @@
 package dev.pkgbuild.cli;
 
 import dev.pkgbuild.build.BuildRequest;
+import dev.pkgbuild.build.Builder;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +54,10 @@ final class BuildOptions {
 
   Reporter reporter() {
     return new ConsoleReporter(spec.commandLine().getErr(), !quiet);
+  }
+
+  Builder builder() {
+    return new Builder(reporter(), HostDefaults::sandbox, Clock.systemUTC());
   }
 
   PrintWriter out() {

@@ -1,6 +1,8 @@
 package dev.pkgbuild.cli;
 
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.sandbox.Sandbox;
+import dev.pkgbuild.sandbox.SandboxSelector;
 import dev.pkgbuild.source.GitCommitTime;
 import java.nio.file.Path;
 
@@ -15,6 +17,11 @@ final class HostDefaults {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("pkgbuild");
+  }
+
+  /** The sandbox for a runner name, found on this host's PATH and preflighted. */
+  static Sandbox sandbox(String runner) throws PkgbuildException {
+    return SandboxSelector.forHost(System.getenv("PATH")).select(runner).sandbox();
   }
 
   static Path tempRoot() {
