@@ -15,6 +15,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       CommandLine.HelpCommand.class,
       BuildCommand.class,
+      PlanCommand.class,
       KeygenCommand.class,
       RenderCommand.class,
       LintCommand.class,
