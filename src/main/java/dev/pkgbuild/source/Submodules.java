@@ -13,17 +13,21 @@ final class Submodules {
   static void update(Git git, String repository) throws GitAPIException, PkgbuildException {
     git.submoduleInit().call();
     StoredConfig config = git.getRepository().getConfig();
-    boolean remote = isRemote(repository);
     for (String name : config.getSubsections("submodule")) {
-      String url = config.getString("submodule", name, "url");
-      // A remote repository must not pull files from this host into the build (git's
-      // protocol.file.allow=user rule, for the same reason).
-      if (remote && (url == null || !isRemote(url))) {
-        throw PkgbuildException.badInput("git-checkout of " + repository + ": submodule '" + name
-            + "' has the non-network url '" + url + "', refused for a remote repository");
-      }
+      checkUrl(repository, name, config.getString("submodule", name, "url"));
     }
     git.submoduleUpdate().call();
+  }
+
+  /**
+   * A remote repository must not pull files from this host into the build: its
+   * submodules must be remote too (git's protocol.file.allow=user rule, same reason).
+   */
+  static void checkUrl(String repository, String name, String url) throws PkgbuildException {
+    if (isRemote(repository) && (url == null || !isRemote(url))) {
+      throw PkgbuildException.badInput("git-checkout of " + repository + ": submodule '" + name
+          + "' has the non-network url '" + url + "', refused for a remote repository");
+    }
   }
 
   private static boolean isRemote(String url) {
