@@ -18,6 +18,10 @@ final class BlockCompressor {
   private final int level;
   private final ConcurrentLinkedQueue<Deflater> idle = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Deflater> all = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<byte[]> outputs = new ConcurrentLinkedQueue<>();
+
+  /** Compressed bytes {@code buf[0, len)}; hand the buffer back with {@link #recycle}. */
+  record Chunk(byte[] buf, int len) {}
 
   BlockCompressor(int level) {
     this.level = level;
@@ -29,7 +33,7 @@ final class BlockCompressor {
    * @param previous the whole previous block (at least {@link #DICTIONARY} bytes), or null for the first
    * @param last whether this block ends the deflate stream
    */
-  byte[] compress(byte[] data, int len, byte[] previous, boolean last) {
+  Chunk compress(byte[] data, int len, byte[] previous, boolean last) {
     Deflater d = borrow();
     try {
       if (previous != null) {
@@ -46,21 +50,30 @@ final class BlockCompressor {
     }
   }
 
-  private static byte[] drain(Deflater d, int len, boolean last) {
+  private Chunk drain(Deflater d, int len, boolean last) {
     // Room for incompressible input plus stored-block overhead, so one call is the usual case.
-    byte[] buf = new byte[len + (len >> 7) + 64];
+    int want = len + (len >> 7) + 64;
+    byte[] buf = outputs.poll();
+    if (buf == null || buf.length < want) {
+      buf = new byte[want];
+    }
     int pos = 0;
     while (true) {
       int room = buf.length - pos;
       pos += d.deflate(buf, pos, room, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
       boolean done = last ? d.finished() : pos < buf.length;
       if (done) {
-        return Arrays.copyOf(buf, pos);
+        return new Chunk(buf, pos);
       }
       if (pos == buf.length) {
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
     }
+  }
+
+  /** Returns an output buffer for reuse once its bytes are written, so steady state allocates nothing. */
+  void recycle(Chunk chunk) {
+    outputs.add(chunk.buf());
   }
 
   private Deflater borrow() {
@@ -78,5 +91,6 @@ final class BlockCompressor {
       d.end();
     }
     idle.clear();
+    outputs.clear();
   }
 }

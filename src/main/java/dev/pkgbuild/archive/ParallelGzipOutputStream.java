@@ -30,7 +30,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
   private final BlockCompressor compressor;
   private final ExecutorService pool;
   private final int maxInFlight;
-  private final ArrayDeque<CompletableFuture<byte[]>> inFlight = new ArrayDeque<>();
+  private final ArrayDeque<Job> inFlight = new ArrayDeque<>();
+  private final ArrayDeque<byte[]> freeBlocks = new ArrayDeque<>();
   private final CRC32 crc = new CRC32();
   private final int blockSize;
   private byte[] block;
@@ -75,11 +76,17 @@ public final class ParallelGzipOutputStream extends OutputStream {
     });
   }
 
+  /** Writes one byte; prefer the array form, which avoids a copy per byte. */
   @Override
   public void write(int b) throws IOException {
     write(new byte[] {(byte) b}, 0, 1);
   }
 
+  /**
+   * Adds bytes to the member, compressing each block once it is full and more input follows.
+   *
+   * @throws IOException if the member is already finished or compressing or writing fails
+   */
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     java.util.Objects.checkFromIndexSize(off, len, b.length);
@@ -100,26 +107,43 @@ public final class ParallelGzipOutputStream extends OutputStream {
     }
   }
 
+  /** A block being compressed, holding its dictionary block until its bytes are written. */
+  private record Job(CompletableFuture<BlockCompressor.Chunk> result, byte[] dictionary) {}
+
   private void submit(boolean last) throws IOException {
     byte[] data = block;
     int len = fill;
     byte[] dict = previous;
     if (pool == null) {
-      out.write(compressor.compress(data, len, dict, last));
+      write(compressor.compress(data, len, dict, last), dict);
     } else {
-      inFlight.add(CompletableFuture.supplyAsync(() -> compressor.compress(data, len, dict, last), pool));
-      while (inFlight.size() > maxInFlight || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+      inFlight.add(new Job(CompletableFuture.supplyAsync(() -> compressor.compress(data, len, dict, last), pool),
+          dict));
+      while (inFlight.size() > maxInFlight || (!inFlight.isEmpty() && inFlight.peek().result().isDone())) {
         writeHead();
       }
     }
     previous = data;
-    block = last ? null : new byte[blockSize];
+    block = last ? null : freeBlocks.isEmpty() ? new byte[blockSize] : freeBlocks.pop();
     fill = 0;
   }
 
+  /**
+   * Writes a compressed block. Blocks are written in order, so once block i is out, block
+   * i-1 (its dictionary) is read by no job any more and its buffer can take new input.
+   */
+  private void write(BlockCompressor.Chunk chunk, byte[] dictionary) throws IOException {
+    out.write(chunk.buf(), 0, chunk.len());
+    compressor.recycle(chunk);
+    if (dictionary != null) {
+      freeBlocks.push(dictionary);
+    }
+  }
+
   private void writeHead() throws IOException {
+    Job job = inFlight.poll();
     try {
-      out.write(inFlight.poll().get());
+      write(job.result().get(), job.dictionary());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while compressing");
@@ -131,7 +155,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
   /** Writes out the blocks already compressed; never cuts a block, so the output stays the same. */
   @Override
   public void flush() throws IOException {
-    while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+    while (!inFlight.isEmpty() && inFlight.peek().result().isDone()) {
       writeHead();
     }
     out.flush();
@@ -173,14 +197,19 @@ public final class ParallelGzipOutputStream extends OutputStream {
     if (pool != null) {
       pool.shutdownNow();
     }
-    inFlight.forEach(f -> f.cancel(false));
+    inFlight.forEach(job -> job.result().cancel(false));
     inFlight.clear();
+    freeBlocks.clear();
     previous = null;
     block = null;
     compressor.end();
   }
 
-  /** Finishes the member and closes the underlying stream. */
+  /**
+   * Finishes the member and closes the underlying stream.
+   *
+   * @throws IOException if compressing, writing or closing fails
+   */
   @Override
   public void close() throws IOException {
     if (closed) {
