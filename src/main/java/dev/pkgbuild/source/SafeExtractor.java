@@ -46,7 +46,12 @@ public final class SafeExtractor {
    */
   public static void extract(Path archive, Path dest, int stripComponents, long maxExpandedBytes,
       long maxEntries) throws PkgbuildException {
-    String name = archive.getFileName().toString();
+    extract(archive, archive.getFileName().toString(), dest, stripComponents, maxExpandedBytes, maxEntries);
+  }
+
+  /** As above, naming the archive {@code name} in errors (a cache entry's own name says little). */
+  static void extract(Path archive, String name, Path dest, int stripComponents, long maxExpandedBytes,
+      long maxEntries) throws PkgbuildException {
     try {
       Optional<ArchiveFormat> format = ArchiveFormat.detect(archive);
       if (format.isEmpty()) {
