@@ -69,7 +69,7 @@ public final class Builder {
     try (Workspace ws = Workspace.create(req.tempRoot(), main.name());
         BuildLog log = new BuildLog(logFile(ws), reporter, clock)) {
       try {
-        HostSteps host = new HostSteps(fetcher, new GitSteps(sourceDir, req.sourceDateEpoch()), ws.dir());
+        HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
         host.prefetch(allSteps(recipe));
         String inputs = BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
         List<Packager.Built> built = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);

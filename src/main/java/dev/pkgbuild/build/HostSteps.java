@@ -3,35 +3,35 @@ package dev.pkgbuild.build;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.pipeline.Step;
 import dev.pkgbuild.source.Checksum;
+import dev.pkgbuild.source.FetchStep;
 import dev.pkgbuild.source.Fetcher;
+import dev.pkgbuild.source.GitCheckout;
+import dev.pkgbuild.source.GitRequest;
 import dev.pkgbuild.source.SafeExtractor;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The steps pkgbuild performs itself on the host, so that sandboxed steps never need the
- * network: {@code fetch} (downloaded before the build starts) and {@code git-checkout}.
+ * network: {@code fetch} (downloaded before any step runs) and {@code git-checkout}.
  */
 final class HostSteps {
   static final String FETCH = "fetch";
   static final String GIT_CHECKOUT = "git-checkout";
 
   private final Fetcher fetcher;
-  private final GitSteps git;
   private final Path workspace;
-  private final Map<Step, Path> fetched = new HashMap<>();
+  private final Path sourceDir;
+  private final long sourceDateEpoch;
 
-  HostSteps(Fetcher fetcher, GitSteps git, Path workspace) {
+  HostSteps(Fetcher fetcher, Path workspace, Path sourceDir, long sourceDateEpoch) {
     this.fetcher = fetcher;
-    this.git = git;
     this.workspace = workspace;
+    this.sourceDir = sourceDir;
+    this.sourceDateEpoch = sourceDateEpoch;
   }
 
   boolean handles(Step step) {
@@ -42,7 +42,7 @@ final class HostSteps {
   void prefetch(List<Step> steps) throws PkgbuildException {
     for (Step s : steps) {
       if (FETCH.equals(s.uses())) {
-        fetched.put(s, fetcher.fetch(Fetcher.toUri(s.with().get("uri")), checksum(s)));
+        fetcher.fetch(Fetcher.toUri(s.with().get("uri")), checksum(s));
       }
       prefetch(s.children());
     }
@@ -50,10 +50,36 @@ final class HostSteps {
 
   void run(Step step, Consumer<String> out) throws PkgbuildException {
     if (FETCH.equals(step.uses())) {
-      unpack(step, out);
+      FetchStep f = new FetchStep(step.with().get("uri"), checksum(step),
+          relative(step, step.with().getOrDefault("directory", ".")), bool(step, "extract", true),
+          number(step, "strip-components", 1), bool(step, "delete", false));
+      out.accept("fetch " + f.uri() + " (" + f.checksum() + ") into " + f.directory());
+      f.run(fetcher, workspace, SafeExtractor.DEFAULT_MAX_BYTES);
     } else {
-      git.checkout(step, workspace, out);
+      GitRequest g = gitRequest(step);
+      out.accept("git-checkout " + g.repository() + " " + (g.tag() != null ? "tag " + g.tag()
+          : g.branch() != null ? "branch " + g.branch() : "default branch"));
+      GitCheckout.Result r = GitCheckout.checkout(g);
+      out.accept("checked out " + r.commit());
     }
+  }
+
+  private GitRequest gitRequest(Step s) throws PkgbuildException {
+    String dest = relative(s, s.with().getOrDefault("destination", "."));
+    List<String> picks = Arrays.stream(s.with().getOrDefault("cherry-picks", "").split("\n"))
+        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    return new GitRequest(repository(s.with().get("repository")), s.with().get("tag"), s.with().get("branch"),
+        s.with().get("expected-commit"), number(s, "depth", 0), workspace.resolve(dest).normalize(),
+        bool(s, "recurse-submodules", false), picks, sourceDateEpoch);
+  }
+
+  /** A relative local repository path is taken from the recipe's source dir, so examples work offline. */
+  private String repository(String repo) {
+    if (repo == null || repo.contains("://") || repo.startsWith("/") || sourceDir == null) {
+      return repo;
+    }
+    Path local = sourceDir.resolve(repo).normalize();
+    return Files.exists(local) ? local.toString() : repo;
   }
 
   static Checksum checksum(Step s) throws PkgbuildException {
@@ -69,48 +95,35 @@ final class HostSteps {
         + " needs expected-sha256 or expected-sha512");
   }
 
-  private void unpack(Step step, Consumer<String> out) throws PkgbuildException {
-    Path file = fetched.get(step);
-    if (file == null) {
-      throw new IllegalStateException("fetch step was not prefetched: " + step.pos());
-    }
-    Path dir = inWorkspace(StepScript.workdir(step.workingDirectory()), step.with().getOrDefault("directory", "."));
-    String uri = step.with().get("uri");
-    String base = URI.create(uri.replace(" ", "%20")).getPath();
-    base = base == null || base.isEmpty() ? "source" : Path.of(base).getFileName().toString();
-    try {
-      Files.createDirectories(dir);
-      if (!bool(step, "delete", false)) {
-        Files.copy(file, dir.resolve(base), StandardCopyOption.REPLACE_EXISTING);
-      }
-      if (bool(step, "extract", true)) {
-        int strip = Integer.parseInt(step.with().getOrDefault("strip-components", "1").strip());
-        out.accept("extracting " + base + " (strip " + strip + ") into " + workspace.relativize(dir));
-        SafeExtractor.extract(file, dir, strip, SafeExtractor.DEFAULT_MAX_BYTES);
-      }
-    } catch (IOException e) {
-      throw PkgbuildException.failed("cannot unpack " + uri + ": " + e.getMessage());
-    } catch (NumberFormatException e) {
-      throw PkgbuildException.badInput(step.pos() + ": strip-components must be a number");
-    }
-  }
-
   private static boolean bool(Step s, String key, boolean dflt) {
     String v = s.with().get(key);
     return v == null || v.isBlank() ? dflt : Boolean.parseBoolean(v.strip());
   }
 
-  /** Maps a sandbox path (under /home/build) to the host workspace, refusing escapes. */
-  Path inWorkspace(String sandboxDir, String sub) throws PkgbuildException {
-    String rel = sandboxDir.equals(StepScript.HOME) ? "" : sandboxDir.startsWith(StepScript.HOME + "/")
-        ? sandboxDir.substring(StepScript.HOME.length() + 1) : null;
-    if (rel == null) {
-      throw PkgbuildException.badInput("source steps must work under " + StepScript.HOME + ", not " + sandboxDir);
+  private static int number(Step s, String key, int dflt) throws PkgbuildException {
+    String v = s.with().get(key);
+    if (v == null || v.isBlank()) {
+      return dflt;
     }
-    Path p = workspace.resolve(rel).resolve(sub).normalize();
-    if (!p.startsWith(workspace)) {
-      throw PkgbuildException.badInput("'" + sub + "' leaves the workspace");
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw PkgbuildException.badInput(s.pos() + ": " + key + " must be a whole number, got '" + v + "'");
     }
-    return p;
+  }
+
+  /** A path relative to the workspace: the step's working directory joined with {@code sub}. */
+  private static String relative(Step step, String sub) throws PkgbuildException {
+    String wd = StepScript.workdir(step.workingDirectory());
+    if (!wd.equals(StepScript.HOME) && !wd.startsWith(StepScript.HOME + "/")) {
+      throw PkgbuildException.badInput(step.pos() + ": source steps must work under " + StepScript.HOME
+          + ", not " + wd);
+    }
+    String base = wd.equals(StepScript.HOME) ? "." : wd.substring(StepScript.HOME.length() + 1);
+    Path p = Path.of(base).resolve(sub).normalize();
+    if (p.isAbsolute() || p.startsWith("..")) {
+      throw PkgbuildException.badInput(step.pos() + ": '" + sub + "' leaves the workspace");
+    }
+    return p.toString().isEmpty() ? "." : p.toString();
   }
 }

@@ -9,7 +9,6 @@ import dev.pkgbuild.diag.PkgbuildException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,9 +49,5 @@ final class BuildCommand implements Callable<Integer> {
     TreeResult result = tree.treeBuilder(options).build(request, new StatusLine(options.spec, tree.jobs()));
     new Summary(options.out()).print(result);
     return result.ok() ? ExitStatus.OK.code() : ExitStatus.FAILED.code();
-  }
-
-  static Set<String> none() {
-    return Set.of();
   }
 }

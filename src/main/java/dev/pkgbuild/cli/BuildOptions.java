@@ -67,8 +67,12 @@ final class BuildOptions {
   BuildRequest request(Path recipe, Path sourceDir, boolean keepWorkspace, boolean interactive)
       throws PkgbuildException {
     return new BuildRequest(recipe, arch, outDir, signingKey, keysDir, sourceDir,
-        BuildCommand.orEmpty(pipelineDirs), HostDefaults.cacheDir(cacheDir), BuildCommand.orEmpty(envFiles),
+        orEmpty(pipelineDirs), HostDefaults.cacheDir(cacheDir), orEmpty(envFiles),
         namespace, runner, HostDefaults.tempRoot(), keepWorkspace, interactive, offline,
         HostDefaults.sourceDateEpoch(sourceDateEpoch, recipe));
+  }
+
+  static List<Path> orEmpty(List<Path> l) {
+    return l == null ? List.of() : l;
   }
 }
