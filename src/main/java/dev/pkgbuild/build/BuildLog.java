@@ -29,6 +29,7 @@ final class BuildLog implements Reporter, AutoCloseable {
     this.console = console;
     this.clock = clock;
     this.start = clock.instant();
+    write("log started at " + start);
   }
 
   Path file() {

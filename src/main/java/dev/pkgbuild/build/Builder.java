@@ -45,6 +45,11 @@ public final class Builder {
     this.clock = clock;
   }
 
+  /** The sandbox this builder would use for {@code runner}. */
+  public Sandbox sandboxFor(String runner) throws PkgbuildException {
+    return sandboxes.create(runner);
+  }
+
   /**
    * Builds and publishes.
    *
