@@ -15,6 +15,11 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       CommandLine.HelpCommand.class,
       KeygenCommand.class,
+      IndexCommand.class,
+      WithdrawCommand.class,
+      PruneCommand.class,
+      ServeCommand.class,
+      RepoInfoCommand.class,
     })
 final class RootCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
