@@ -19,6 +19,11 @@ import picocli.CommandLine.ParseResult;
       KeygenCommand.class,
       RenderCommand.class,
       LintCommand.class,
+      IndexCommand.class,
+      WithdrawCommand.class,
+      PruneCommand.class,
+      ServeCommand.class,
+      RepoInfoCommand.class,
     })
 final class RootCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
