@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small ELF files compiled with gcc for the tests: a library with a soname and programs. */
-public record ElfFixtures(Path library, Path program, Path staticProgram) {
+public record ElfFixtures(Path library, Path program, Path staticProgram, Path vendorLibrary, Path vendorProgram) {
   /** Compiles libfoo.so.1.2.3 (soname libfoo.so.1), a program using it and a static stripped program. */
   public static ElfFixtures compile(Path dir) throws IOException, InterruptedException {
     Requires.tool("gcc");
@@ -25,8 +25,16 @@ public record ElfFixtures(Path library, Path program, Path staticProgram) {
     gcc(dir, "-o", prog.toString(), "main.c", "-L" + dir, "-lfoo");
     Path stat = dir.resolve("plain-static");
     gcc(dir, "-static", "-s", "-o", stat.toString(), "plain.c");
+    Files.writeString(dir.resolve("bar.c"), "int bar(void) { return 7; }\n");
+    Files.writeString(dir.resolve("usebar.c"), "int bar(void);\nint main(void) { return bar() - 7; }\n");
+    Path bar = dir.resolve("libbar.so.2");
+    gcc(dir, "-shared", "-fPIC", "-Wl,-soname,libbar.so.2", "-o", bar.toString(), "bar.c");
+    Files.createSymbolicLink(dir.resolve("libbar.so"), bar.getFileName());
+    Path usebar = dir.resolve("usebar");
+    gcc(dir, "-o", usebar.toString(), "usebar.c", "-L" + dir, "-lbar", "-Wl,-rpath,/opt/foo/lib");
     Files.delete(dir.resolve("libfoo.so"));
-    return new ElfFixtures(lib, prog, stat);
+    Files.delete(dir.resolve("libbar.so"));
+    return new ElfFixtures(lib, prog, stat, bar, usebar);
   }
 
   private static void gcc(Path dir, String... args) throws IOException, InterruptedException {
