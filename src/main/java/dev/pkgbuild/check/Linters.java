@@ -43,21 +43,26 @@ public final class Linters {
       throws IOException {
     Map<String, Severity> severities = severities(options);
     LintContext ctx = new LintContext(packageName, root, arch, options.siblingRoots());
-    List<Finding> out = new ArrayList<>();
     List<Entry> entries = walk(root);
-    for (Entry e : entries) {
-      for (Check c : Checks.ALL) {
-        Severity s = severities.get(c.name());
-        String msg = s == Severity.OFF ? null : c.rule().test(e, ctx);
-        if (msg != null) {
-          out.add(new Finding(c.name(), s, e.path(), msg));
-        }
-      }
-    }
+    // checks only read the tree, so entries are checked in parallel
+    List<Finding> out = new ArrayList<>(entries.parallelStream()
+        .flatMap(e -> check(e, ctx, severities).stream()).toList());
     if (severities.get("empty") != Severity.OFF && entries.stream().allMatch(Entry::dir)) {
       out.add(new Finding("empty", severities.get("empty"), "", "package contains no files"));
     }
     out.sort(Comparator.comparing(Finding::path).thenComparing(Finding::check));
+    return out;
+  }
+
+  private static List<Finding> check(Entry e, LintContext ctx, Map<String, Severity> severities) {
+    List<Finding> out = new ArrayList<>();
+    for (Check c : Checks.ALL) {
+      Severity s = severities.get(c.name());
+      String msg = s == Severity.OFF ? null : c.rule().test(e, ctx);
+      if (msg != null) {
+        out.add(new Finding(c.name(), s, e.path(), msg));
+      }
+    }
     return out;
   }
 

@@ -1,12 +1,13 @@
 package dev.pkgbuild.sca;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,46 +61,58 @@ final class PackageScanner {
     } catch (IOException e) {
       facts.warnings.add(root + ": cannot walk: " + e.getMessage());
     }
-    entries.forEach((rel, attrs) -> visit(root.resolve(rel), rel, attrs));
+    // reading and parsing files runs in parallel; the results are applied in path order
+    List<Consumer<PackageFacts>> results = entries.entrySet().parallelStream()
+        .map(e -> visit(root.resolve(e.getKey()), e.getKey(), e.getValue())).toList();
+    results.forEach(r -> r.accept(facts));
     return facts;
   }
 
-  private void visit(Path file, String rel, BasicFileAttributes attrs) {
+  private Consumer<PackageFacts> visit(Path file, String rel, BasicFileAttributes attrs) {
     String dir = parent(rel);
     String base = rel.substring(dir.isEmpty() ? 0 : dir.length() + 1);
     try {
-      if (attrs.isSymbolicLink()) {
-        if (base.contains(".so")) {
-          linkTarget(file, dir).ifPresent(facts.soLinkTargets::add);
-        }
+      if (attrs.isSymbolicLink() && base.contains(".so")) {
+        Optional<String> target = linkTarget(file, dir);
+        return f -> target.ifPresent(f.soLinkTargets::add);
       } else if (attrs.isRegularFile()) {
-        regular(file, rel, dir, base);
+        return regular(file, rel, dir, base);
       }
     } catch (IOException | RuntimeException e) {
-      facts.warnings.add(file + ": cannot read: " + e.getMessage());
+      String msg = file + ": cannot read: " + e.getMessage();
+      return f -> f.warnings.add(msg);
     }
+    return f -> { };
   }
 
-  private void regular(Path file, String rel, String dir, String base) throws IOException {
+  private Consumer<PackageFacts> regular(Path file, String rel, String dir, String base) throws IOException {
     byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(Shebang.HEAD);
+    ElfFile elf = null;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteSource src = ByteSource.of(ch);
+      head = src.read(0, Shebang.HEAD);
+      if (ElfFile.hasMagic(head)) {
+        elf = new ElfParser(file.toString(), src).parse();
+      }
     }
-    if (COMMAND_DIRS.contains(dir) && Files.getPosixFilePermissions(file).containsAll(R_X_ALL)) {
-      facts.commands.add(base);
-    }
-    if (SCRIPT_DIRS.contains(dir)) {
-      Shebang.command(head).ifPresent(facts.scriptCommands::add);
-    }
-    if (base.endsWith(".pc")) {
-      pkgConfig(file, dir, base.substring(0, base.length() - 3));
-    }
-    if (ElfFile.hasMagic(head)) {
-      elf(ElfFile.read(file), rel, dir);
-    }
+    boolean command = COMMAND_DIRS.contains(dir) && Files.getPosixFilePermissions(file).containsAll(R_X_ALL);
+    Optional<String> script = SCRIPT_DIRS.contains(dir) ? Shebang.command(head) : Optional.empty();
+    Consumer<PackageFacts> pc = base.endsWith(".pc") ? pkgConfig(file, dir, base.substring(0, base.length() - 3))
+        : f -> { };
+    ElfFile e = elf;
+    return f -> {
+      if (command) {
+        f.commands.add(base);
+      }
+      script.ifPresent(f.scriptCommands::add);
+      pc.accept(f);
+      if (e != null) {
+        elf(f, e, rel, dir);
+      }
+    };
   }
 
-  private void elf(ElfFile elf, String rel, String dir) {
+  private void elf(PackageFacts facts, ElfFile elf, String rel, String dir) {
     facts.warnings.addAll(elf.warnings());
     if (!elf.interpreter().isEmpty()) {
       facts.needed.add(interpreterSoname(elf.interpreter()));
@@ -116,27 +130,27 @@ final class PackageScanner {
     }
   }
 
-  private void pkgConfig(Path file, String dir, String name) throws IOException {
+  private Consumer<PackageFacts> pkgConfig(Path file, String dir, String name) throws IOException {
     if (Files.size(file) > (1 << 20)) {
-      facts.warnings.add(file + ": pkg-config file is over 1 MiB, skipped");
-      return;
+      return f -> f.warnings.add(file + ": pkg-config file is over 1 MiB, skipped");
     }
     if (!PKGCONFIG_DIRS.contains(dir)) {
-      facts.vendoredPkgConfigs.add(name);
-      return;
+      return f -> f.vendoredPkgConfigs.add(name);
     }
     PkgConfigFile pc = PkgConfigFile.parse(file.toString(),
         new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-    facts.warnings.addAll(pc.warnings());
-    String version = pc.version();
-    if (!ApkVersions.isValid(version)) {
-      if (!version.isEmpty()) {
-        facts.warnings.add(file + ": version '" + version + "' is not an apk version, using the package's");
+    return f -> {
+      f.warnings.addAll(pc.warnings());
+      String version = pc.version();
+      if (!ApkVersions.isValid(version)) {
+        if (!version.isEmpty()) {
+          f.warnings.add(file + ": version '" + version + "' is not an apk version, using the package's");
+        }
+        version = f.pkg.fullVersion();
       }
-      version = facts.pkg.fullVersion();
-    }
-    facts.pkgConfigs.put(name, version);
-    facts.pkgConfigRequires.addAll(pc.requires());
+      f.pkgConfigs.put(name, version);
+      f.pkgConfigRequires.addAll(pc.requires());
+    };
   }
 
   /** musl's loader is provided under the name of its libc, as Alpine and Wolfi package it. */

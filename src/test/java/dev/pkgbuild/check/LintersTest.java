@@ -80,6 +80,11 @@ class LintersTest {
         Arguments.of("home", (Setup) r -> file(r, "home/build/x", "rw-r--r--")),
         Arguments.of("object", (Setup) r -> file(r, "usr/lib/foo.o", "rw-r--r--")),
         Arguments.of("binaryarch", (Setup) LintersTest::aarch64Binary),
+        Arguments.of("binaryarch", (Setup) r -> {
+          aarch64Binary(r);
+          Files.setPosixFilePermissions(r.resolve("usr/libexec/arm"), PosixFilePermissions.fromString("rw-r--r--"));
+          Files.move(r.resolve("usr/libexec/arm"), r.resolve("usr/libexec/libarm.so.1"));
+        }),
         Arguments.of("staticarchive", (Setup) r -> file(r, "usr/lib/libfoo.a", "rw-r--r--")),
         Arguments.of("devfiles", (Setup) r -> file(r, "usr/include/foo.h", "rw-r--r--")),
         Arguments.of("devfiles", (Setup) r -> file(r, "usr/lib/pkgconfig/foo.pc", "rw-r--r--")),
@@ -95,6 +100,7 @@ class LintersTest {
     ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(18, (short) 183);
     Files.createDirectories(root.resolve("usr/libexec"));
     Files.write(root.resolve("usr/libexec/arm"), b);
+    Files.setPosixFilePermissions(root.resolve("usr/libexec/arm"), PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   static final Set<String> OFF_BY_DEFAULT = Set.of("documentation", "empty");
