@@ -35,10 +35,13 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
+  @Option(names = "--brief", description = "Show the inputs of each used pipeline, not its inlined script.")
+  boolean brief;
+
   @Override
   public Integer call() throws PkgbuildException {
     CompiledRecipe r = new RecipeCompiler(pipelineDirs).compile(recipe, Arch.parse(arch), Map.of());
-    spec.commandLine().getOut().print(json ? Renderer.json(r) : Renderer.text(r));
+    spec.commandLine().getOut().print(json ? Renderer.json(r) : Renderer.text(r, !brief));
     spec.commandLine().getOut().flush();
     return ExitStatus.OK.code();
   }

@@ -93,7 +93,8 @@ final class PackageCompiler {
 
   CompiledEnvironment buildEnvironment(Map<String, String> extraEnv) throws PkgbuildException {
     Map<String, String> env = new LinkedHashMap<>(extraEnv);
-    CompiledEnvironment declared = environment(recipe.environment(), pre, vars, buildNeeds, "environment");
+    CompiledEnvironment declared = environment(recipe.environment(), pre, context(recipe.pkg().name(), null),
+        buildNeeds, "environment");
     env.putAll(declared.environment());
     ENV_DEFAULTS.forEach(env::putIfAbsent);
     return new CompiledEnvironment(declared.packages(), declared.repositories(), declared.keyring(), env,

@@ -14,13 +14,21 @@ public final class Renderer {
 
   /** The text form: one block per package, steps with their inputs and scripts, children indented. */
   public static String text(CompiledRecipe r) {
+    return text(r, true);
+  }
+
+  /**
+   * The text form; with {@code inlined} false, a {@code uses} step shows its inputs but not the
+   * script and steps of the pipeline it inlines.
+   */
+  public static String text(CompiledRecipe r, boolean inlined) {
     StringBuilder sb = new StringBuilder();
     sb.append("recipe ").append(r.file().getFileName()).append(" for ").append(r.arch()).append('\n');
     sb.append("environment:\n");
     environment(sb, r.environment(), "  ");
-    pkg(sb, "package", r.main());
+    pkg(sb, "package", r.main(), inlined);
     for (CompiledPackage p : r.subpackages()) {
-      pkg(sb, "subpackage", p);
+      pkg(sb, "subpackage", p, inlined);
     }
     return sb.toString();
   }
@@ -32,7 +40,7 @@ public final class Renderer {
     e.environment().forEach((k, v) -> sb.append(in).append("env ").append(k).append('=').append(v).append('\n'));
   }
 
-  private static void pkg(StringBuilder sb, String kind, CompiledPackage p) {
+  private static void pkg(StringBuilder sb, String kind, CompiledPackage p, boolean inlined) {
     sb.append('\n').append(kind).append(' ').append(p.name()).append(' ').append(p.fullVersion()).append('\n');
     line(sb, "  ", "description", p.description());
     line(sb, "  ", "url", p.url());
@@ -49,11 +57,11 @@ public final class Renderer {
     p.scriptlets().scripts().forEach((k, v) -> block(sb, "  ", "scriptlet " + k, v));
     line(sb, "  ", "trigger-paths", String.join(" ", p.scriptlets().triggerPaths()));
     sb.append("  pipeline:\n");
-    steps(sb, p.pipeline(), "    ");
+    steps(sb, p.pipeline(), "    ", inlined);
     if (p.test() != null) {
       sb.append("  test:\n");
       environment(sb, p.test().environment(), "    ");
-      steps(sb, p.test().pipeline(), "    ");
+      steps(sb, p.test().pipeline(), "    ", inlined);
     }
   }
 
@@ -71,7 +79,7 @@ public final class Renderer {
     return String.join(" ", o);
   }
 
-  private static void steps(StringBuilder sb, List<Step> steps, String in) {
+  private static void steps(StringBuilder sb, List<Step> steps, String in, boolean inlined) {
     for (Step s : steps) {
       sb.append(in).append("- ").append(s.displayName()).append('\n');
       String sub = in + "    ";
@@ -79,8 +87,10 @@ public final class Renderer {
       line(sb, sub, "working-directory", s.workingDirectory());
       s.environment().forEach((k, v) -> sb.append(sub).append("env ").append(k).append('=').append(v).append('\n'));
       s.with().forEach((k, v) -> block(sb, sub, "with " + k, v));
-      block(sb, sub, "runs", s.runs());
-      steps(sb, s.children(), sub);
+      if (inlined || s.uses() == null) {
+        block(sb, sub, "runs", s.runs());
+        steps(sb, s.children(), sub, inlined);
+      }
     }
   }
 

@@ -24,7 +24,15 @@ public final class Suggest {
       }
     }
     int limit = Math.max(1, Math.min(3, word.length() / 3));
-    return best != null && bestDistance <= limit ? " (did you mean '" + best + "'?)" : "";
+    if (best != null && bestDistance <= limit) {
+      return " (did you mean '" + best + "'?)";
+    }
+    for (String c : candidates) {
+      if (word.length() >= 4 && c.startsWith(word)) {
+        return " (did you mean '" + c + "'?)";
+      }
+    }
+    return "";
   }
 
   static int distance(String a, String b) {

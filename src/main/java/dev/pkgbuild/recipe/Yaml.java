@@ -66,7 +66,7 @@ public final class Yaml {
         .setLabel(file.toString())
         .setAllowDuplicateKeys(false)
         .setAllowRecursiveKeys(false)
-        .setMaxAliasesForCollections(MAX_ALIASES)
+        .setMaxAliasesForCollections(MAX_ALIASES + 1)
         .setCodePointLimit(MAX_SIZE)
         .build();
     try {
@@ -116,7 +116,8 @@ public final class Yaml {
       return "unreadable document";
     }
     String line = s.strip().split("\n", 2)[0];
-    return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    line = line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    return line.isEmpty() ? line : Character.toLowerCase(line.charAt(0)) + line.substring(1);
   }
 
   /** Carries a positioned error out of the composer, which only lets unchecked ones through. */
@@ -134,7 +135,9 @@ public final class Yaml {
   private static final class DepthLimitedParser implements Parser {
     private final Path file;
     private final Parser inner;
+    private final java.util.Set<String> collectionAnchors = new java.util.HashSet<>();
     private int depth;
+    private int aliases;
 
     DepthLimitedParser(Path file, Parser inner) {
       this.file = file;
@@ -161,16 +164,27 @@ public final class Yaml {
       Event e = inner.next();
       switch (e.getEventId()) {
         case MappingStart, SequenceStart -> {
+          ((org.snakeyaml.engine.v2.events.NodeEvent) e).getAnchor().ifPresent(a -> collectionAnchors.add(a.getValue()));
           if (++depth > MAX_DEPTH) {
-            Mark m = e.getStartMark().orElse(null);
-            SourcePos pos = m == null ? SourcePos.of(file) : new SourcePos(file, m.getLine() + 1, m.getColumn() + 1);
-            throw new DepthException(new PositionedException(pos, "yaml nested deeper than " + MAX_DEPTH + " levels"));
+            throw fail(e, "yaml nested deeper than " + MAX_DEPTH + " levels");
           }
         }
         case MappingEnd, SequenceEnd -> depth--;
+        case Alias -> {
+          boolean collection = collectionAnchors.contains(((org.snakeyaml.engine.v2.events.AliasEvent) e).getAlias().getValue());
+          if (collection && ++aliases > MAX_ALIASES) {
+            throw fail(e, "more than " + MAX_ALIASES + " aliases to lists or mappings");
+          }
+        }
         default -> { }
       }
       return e;
+    }
+
+    private DepthException fail(Event e, String message) {
+      Mark m = e.getStartMark().orElse(null);
+      SourcePos pos = m == null ? SourcePos.of(file) : new SourcePos(file, m.getLine() + 1, m.getColumn() + 1);
+      return new DepthException(new PositionedException(pos, message));
     }
   }
 }

@@ -35,10 +35,26 @@ public record HostIdentity(int euid, int runAs, int runAsGid) {
 
   /** The {@code setpriv} prefix that drops root, or nothing when not root. */
   List<String> dropPrefix() {
+    return setpriv(false);
+  }
+
+  /**
+   * A {@code setpriv} prefix that drops root when needed and, with {@code dieWithParent}, makes
+   * the launcher die with the JVM even when the JVM is killed outright.
+   */
+  List<String> setpriv(boolean dieWithParent) {
     List<String> argv = new ArrayList<>();
+    if (dropsRoot() || dieWithParent) {
+      argv.add("setpriv");
+    }
     if (dropsRoot()) {
-      argv.addAll(List.of("setpriv", "--reuid=" + runAs, "--regid=" + runAsGid, "--clear-groups",
-          "--inh-caps=-all", "--"));
+      argv.addAll(List.of("--reuid=" + runAs, "--regid=" + runAsGid, "--clear-groups", "--inh-caps=-all"));
+    }
+    if (dieWithParent) {
+      argv.add("--pdeathsig=KILL");
+    }
+    if (!argv.isEmpty()) {
+      argv.add("--");
     }
     return argv;
   }

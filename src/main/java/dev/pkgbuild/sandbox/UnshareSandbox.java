@@ -56,7 +56,7 @@ public final class UnshareSandbox implements Sandbox {
     if (!request.interactive()) {
       argv.add("setsid"); // a new session: the build cannot reach the user's terminal
     }
-    argv.addAll(who.dropPrefix());
+    argv.addAll(who.setpriv(true)); // bwrap's --die-with-parent, for unshare
     argv.addAll(List.of(unshare, "--user", "--map-root-user", "--mount", "--propagation", "private",
         "--pid", "--fork", "--kill-child", "--net", "--ipc", "--uts", "--cgroup",
         "--", "/bin/sh", "-c", SCRIPT, "pkgbuild-sandbox", ws.toString(), HostLayout.PASSWD,

@@ -62,7 +62,7 @@ public final class SourceDir {
     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
       Path target = dest.resolve(root.relativize(dir).toString());
       if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-        Files.copy(dir, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        Files.createDirectory(target);
       }
       return FileVisitResult.CONTINUE;
     }
@@ -86,7 +86,9 @@ public final class SourceDir {
       if (e != null) {
         throw e;
       }
+      // Mode and time last: a read-only source folder must still receive its files.
       Path target = dest.resolve(root.relativize(dir).toString());
+      Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(dir));
       Files.setLastModifiedTime(target, Files.getLastModifiedTime(dir));
       return FileVisitResult.CONTINUE;
     }

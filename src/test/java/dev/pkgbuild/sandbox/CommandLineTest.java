@@ -43,7 +43,7 @@ class CommandLineTest {
     assertFalse(argv.contains("setpriv"));
     assertFalse(argv.contains("--new-session"));
     List<String> unshare = new UnshareSandbox(USER, USR_MERGED, "unshare").commandLine(interactive, Path.of("/ws"));
-    assertEquals("unshare", unshare.get(0));
+    assertEquals(List.of("setpriv", "--pdeathsig=KILL", "--", "unshare"), unshare.subList(0, 4));
   }
 
   @Test

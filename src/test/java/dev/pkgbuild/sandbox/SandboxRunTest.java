@@ -99,4 +99,14 @@ class SandboxRunTest {
     assertTrue(run.lines().contains("hi"), run.text());
   }
 
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bubblewrap", "unshare"})
+  void run_interactive_inheritsTheTerminalAndReportsTheExitCode(String runner) throws Exception {
+    var req = new ExecRequest(workspace(tmp), List.of("/bin/sh", "-c", "echo to-the-terminal; exit 3"),
+        SandboxFixture.ENV, null, Duration.ofSeconds(60), line -> { throw new AssertionError(line); }, true);
+    ExecResult r = sandbox(runner).run(req);
+    assertEquals(3, r.exitCode());
+    assertEquals(List.of(), r.tail());
+  }
 }

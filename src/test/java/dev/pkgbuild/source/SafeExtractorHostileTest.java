@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,6 +170,45 @@ class SafeExtractorHostileTest {
     PkgbuildException e = assertThrows(PkgbuildException.class,
         () -> SafeExtractor.extract(file, tmp.resolve("dest"), 0, 1 << 20, 10));
     assertEquals("unsafe archive many.tar: entry 'f10' exceeds the limit of 10 entries", e.getMessage());
+  }
+
+  @Test
+  void extract_zipDotDotEntry_isRefused() throws Exception {
+    Path zip = zip(tmp.resolve("evil.zip"), "../evil", 0100644, "x");
+    assertEquals("unsafe archive evil.zip: entry '../evil' leaves the destination", refusedFile(zip, 1 << 20));
+  }
+
+  @Test
+  void extract_zipWriteThroughSymlink_isRefused() throws Exception {
+    Path zip = tmp.resolve("evil.zip");
+    try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+      TarMaker.zipEntry(out, "link", 0120777, tmp.resolve("outside").toString());
+      TarMaker.zipEntry(out, "link/evil", 0100644, "x");
+    }
+    refusedFile(zip, 1 << 20);
+  }
+
+  @Test
+  void extract_zipFifo_isRefused() throws Exception {
+    refusedFile(zip(tmp.resolve("evil.zip"), "pipe", 0010644, ""), 1 << 20);
+  }
+
+  @Test
+  void extract_truncatedGzip_failsWithOneLine() throws Exception {
+    Path good = SafeExtractorTest.sample().write(tmp.resolve("t.tar.gz"), ArchiveFormat.TAR_GZ);
+    byte[] bytes = Files.readAllBytes(good);
+    Path cut = Files.write(tmp.resolve("cut.tar.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    PkgbuildException e = assertThrows(PkgbuildException.class,
+        () -> SafeExtractor.extract(cut, tmp.resolve("dest"), 0, 1 << 20));
+    assertTrue(e.getMessage().startsWith("cannot extract cut.tar.gz: "), e.getMessage());
+    assertTrue(!e.getMessage().contains("\n"));
+  }
+
+  private static Path zip(Path file, String name, int mode, String content) throws IOException {
+    try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
+      TarMaker.zipEntry(out, name, mode, content);
+    }
+    return file;
   }
 
   private static List<String> list(Path dir) throws IOException {

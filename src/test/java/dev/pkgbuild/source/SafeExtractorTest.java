@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,10 +57,10 @@ class SafeExtractorTest {
   void extract_zip_keepsModesAndSymlinks(@TempDir Path tmp) throws Exception {
     Path archive = tmp.resolve("a.zip");
     try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(archive)) {
-      zipEntry(zip, "pkg-1.0/configure", 0100755, "#!/bin/sh\n");
-      zipEntry(zip, "pkg-1.0/src/main.c", 0100644, "int main(){}\n");
-      zipEntry(zip, "pkg-1.0/latest", 0120777, "src/main.c");
-      zipEntry(zip, "pkg-1.0/copy.c", 0100644, "int main(){}\n");
+      TarMaker.zipEntry(zip, "pkg-1.0/configure", 0100755, "#!/bin/sh\n");
+      TarMaker.zipEntry(zip, "pkg-1.0/src/main.c", 0100644, "int main(){}\n");
+      TarMaker.zipEntry(zip, "pkg-1.0/latest", 0120777, "src/main.c");
+      TarMaker.zipEntry(zip, "pkg-1.0/copy.c", 0100644, "int main(){}\n");
     }
     SafeExtractor.extract(archive, tmp.resolve("out"), 1, LIMIT);
     assertSample(tmp.resolve("out"));
@@ -105,15 +104,6 @@ class SafeExtractorTest {
     SafeExtractor.extract(archive, tmp.resolve("out"), 0, LIMIT);
     assertEquals("r-xr-xr-x", perms(tmp.resolve("out/ro")));
     assertEquals("r--r--r--", perms(tmp.resolve("out/ro/a")));
-  }
-
-  private static void zipEntry(ZipArchiveOutputStream zip, String name, int mode, String content)
-      throws IOException {
-    ZipArchiveEntry e = new ZipArchiveEntry(name);
-    e.setUnixMode(mode);
-    zip.putArchiveEntry(e);
-    zip.write(content.getBytes(StandardCharsets.UTF_8));
-    zip.closeArchiveEntry();
   }
 
   private static void assertSample(Path root) throws IOException {

@@ -37,6 +37,17 @@ class SourceDirTest {
   }
 
   @Test
+  void copy_readOnlyFolder_isCopiedWithItsMode() throws Exception {
+    Path src = src();
+    Files.setPosixFilePermissions(src.resolve("scripts"), PosixFilePermissions.fromString("r-xr-xr-x"));
+    SourceDir.copy(src, tmp.resolve("ws"));
+    assertEquals("r-xr-xr-x", SafeExtractorTest.perms(tmp.resolve("ws/scripts")));
+    assertTrue(Files.exists(tmp.resolve("ws/scripts/gen.sh")));
+    Files.setPosixFilePermissions(src.resolve("scripts"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(tmp.resolve("ws/scripts"), PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  @Test
   void copy_absoluteLink_isRefused() throws Exception {
     Path src = src();
     Files.createSymbolicLink(src.resolve("pw"), Path.of("/etc/passwd"));

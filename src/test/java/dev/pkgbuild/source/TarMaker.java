@@ -11,6 +11,8 @@ import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
@@ -82,6 +84,15 @@ final class TarMaker {
       case TAR_ZST -> new ZstdCompressorOutputStream(raw);
       case ZIP -> throw new IllegalArgumentException("zip");
     };
+  }
+
+  /** Adds one zip entry with a unix mode (type bits included). */
+  static void zipEntry(ZipArchiveOutputStream zip, String name, int mode, String content) throws IOException {
+    ZipArchiveEntry e = new ZipArchiveEntry(name);
+    e.setUnixMode(mode);
+    zip.putArchiveEntry(e);
+    zip.write(content.getBytes(StandardCharsets.UTF_8));
+    zip.closeArchiveEntry();
   }
 
   private void writeTar(OutputStream out) throws IOException {
