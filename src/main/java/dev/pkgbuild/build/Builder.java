@@ -2,6 +2,7 @@ package dev.pkgbuild.build;
 
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.io.AtomicFiles;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
 import dev.pkgbuild.pipeline.RecipeCompiler;
@@ -105,7 +106,8 @@ public final class Builder {
     }
     // Packages are written beside the workspace, then copied into the repository under its lock.
     Path staged = Files.createDirectories(ws.dir().resolveSibling(ws.dir().getFileName() + ".apks"));
-    return new Packager(req, recipe, ws.dir(), key, log).packageAll(staged);
+    SbomWriter sboms = new SbomWriter(recipe, host.sources(), sandbox.name(), req.namespace(), req.sourceDateEpoch());
+    return new Packager(req, recipe, ws.dir(), key, log).packageAll(staged, sboms);
   }
 
   private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Packager.Built> built,
@@ -120,6 +122,10 @@ public final class Builder {
     result.notes().forEach(log::warn);
     InputsRecord.write(repo.archDir(), recipe.main().name() + "-" + recipe.main().fullVersion(), inputs);
     List<Path> files = built.stream().map(b -> repo.archDir().resolve(b.written().indexEntry().fileName())).toList();
+    for (Packager.Built b : built) {
+      String base = b.written().info().pkgname() + "-" + b.written().info().pkgver();
+      AtomicFiles.write(repo.archDir().resolve(base + ".spdx.json"), b.sbom());
+    }
     Path keptLog = repo.archDir().resolve(recipe.main().name() + "-" + recipe.main().fullVersion() + ".log");
     log.info("published " + files.size() + " package(s) to " + repo.archDir());
     Files.copy(log.file(), keptLog, StandardCopyOption.REPLACE_EXISTING);

@@ -2,6 +2,7 @@ package dev.pkgbuild.build;
 
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.pipeline.Step;
+import dev.pkgbuild.sbom.SbomInput;
 import dev.pkgbuild.source.Checksum;
 import dev.pkgbuild.source.FetchStep;
 import dev.pkgbuild.source.Fetcher;
@@ -10,6 +11,7 @@ import dev.pkgbuild.source.GitRequest;
 import dev.pkgbuild.source.SafeExtractor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,6 +28,7 @@ final class HostSteps {
   private final Path workspace;
   private final Path sourceDir;
   private final long sourceDateEpoch;
+  private final List<SbomInput.Source> sources = new ArrayList<>();
 
   HostSteps(Fetcher fetcher, Path workspace, Path sourceDir, long sourceDateEpoch) {
     this.fetcher = fetcher;
@@ -55,13 +58,26 @@ final class HostSteps {
           number(step, "strip-components", 1), bool(step, "delete", false));
       out.accept("fetch " + f.uri() + " (" + f.checksum() + ") into " + f.directory());
       f.run(fetcher, workspace, SafeExtractor.DEFAULT_MAX_BYTES);
+      boolean sha512 = f.checksum().algorithm().equals("sha512");
+      sources.add(SbomInput.Source.fetch(f.uri(), sha512 ? "" : f.checksum().hex(), sha512 ? f.checksum().hex() : ""));
     } else {
       GitRequest g = gitRequest(step);
       out.accept("git-checkout " + g.repository() + " " + (g.tag() != null ? "tag " + g.tag()
           : g.branch() != null ? "branch " + g.branch() : "default branch"));
       GitCheckout.Result r = GitCheckout.checkout(g);
       out.accept("checked out " + r.commit());
+      sources.add(SbomInput.Source.git(recipeRepository(step), r.commit()));
     }
+  }
+
+  /** What the build was made from, in the order the steps ran, for the SBOM. */
+  List<SbomInput.Source> sources() {
+    return List.copyOf(sources);
+  }
+
+  /** The repository as the recipe names it: a host path would make the SBOM differ per machine. */
+  private static String recipeRepository(Step step) {
+    return step.with().get("repository");
   }
 
   private GitRequest gitRequest(Step s) throws PkgbuildException {

@@ -8,10 +8,12 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
 import dev.pkgbuild.recipe.Copyright;
+import dev.pkgbuild.sca.Generated;
 import dev.pkgbuild.sign.SigningKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns each package's staged files into a signed .apk in the repository's incoming
@@ -32,29 +34,38 @@ final class Packager {
     this.log = log;
   }
 
-  /** One package per compiled package, main package first. */
-  List<Built> packageAll(Path incoming) throws PkgbuildException {
-    List<CompiledPackage> all = new ArrayList<>();
-    all.add(recipe.main());
-    all.addAll(recipe.subpackages());
+  /**
+   * Lints, works out dependencies, writes SBOMs, then one package per compiled package,
+   * main package first.
+   */
+  List<Built> packageAll(Path incoming, SbomWriter sboms) throws PkgbuildException {
+    PackageMetadata.lint(recipe, workspace, log);
+    Map<String, Generated> generated = PackageMetadata.dependencies(recipe, workspace, log);
     List<Built> out = new ArrayList<>();
     ApkWriter writer = ApkWriter.of(key, req.sourceDateEpoch());
-    for (CompiledPackage p : all) {
+    for (CompiledPackage p : TreePlanner.packages(recipe)) {
       Path tree = Workspaces.outDir(workspace, p.name());
-      PkgInfo info = pkgInfo(p).build();
+      byte[] sbom = sboms.write(p, tree);
+      PkgInfo info = pkgInfo(p, generated.get(p.name())).build();
       Path file = incoming.resolve(p.name() + "-" + p.fullVersion() + ".apk");
       WrittenApk written = writer.writeTo(info, tree, p.scriptlets().scripts(), file);
       log.info("packaged " + file.getFileName() + " (" + written.fileSize() + " bytes, installed size "
-          + written.info().size() + ")");
-      out.add(new Built(file, written));
+          + written.info().size() + ")" + summary(written.info()));
+      out.add(new Built(file, written, sbom));
     }
     return out;
   }
 
-  /** A package file waiting to be published. */
-  record Built(Path file, WrittenApk written) {}
+  private static String summary(PkgInfo info) {
+    String deps = info.depend().isEmpty() ? "" : "; depends " + String.join(" ", info.depend());
+    String prov = info.provides().isEmpty() ? "" : "; provides " + String.join(" ", info.provides());
+    return deps + prov;
+  }
 
-  PkgInfoBuilder pkgInfo(CompiledPackage p) throws PkgbuildException {
+  /** A package file waiting to be published, with its SBOM. */
+  record Built(Path file, WrittenApk written, byte[] sbom) {}
+
+  PkgInfoBuilder pkgInfo(CompiledPackage p, Generated generated) throws PkgbuildException {
     PkgInfoBuilder b = PkgInfo.builder(p.name(), p.fullVersion())
         .pkgdesc(p.description())
         .url(blankToNull(p.url()))
@@ -68,8 +79,9 @@ final class Packager {
         b.addLicense(c.license());
       }
     }
-    b.addDepend(p.dependencies().runtime().toArray(String[]::new));
-    b.addProvides(p.dependencies().provides().toArray(String[]::new));
+    // The analyzer's lists already hold the declared entries, merged with what it found.
+    b.addDepend(generated.depends().toArray(String[]::new));
+    b.addProvides(generated.provides().toArray(String[]::new));
     b.addReplaces(p.dependencies().replaces().toArray(String[]::new));
     b.providerPriority(integer(p.dependencies().providerPriority(), p, "provider-priority"));
     b.replacesPriority(integer(p.dependencies().replacesPriority(), p, "replaces-priority"));

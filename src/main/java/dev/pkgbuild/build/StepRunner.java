@@ -36,12 +36,20 @@ final class StepRunner {
   /** Runs {@code steps} for package {@code pkg}; throws on the first failure. */
   void run(String pkg, List<Step> steps) throws PkgbuildException {
     for (Step step : steps) {
-      runOne(pkg, step, "");
+      runOne(pkg, step, null);
     }
   }
 
-  private void runOne(String pkg, Step step, String indent) throws PkgbuildException {
-    String label = pkg + ": " + indent + step.displayName();
+  /** A step is shown by its name, else by the pipeline it belongs to, else by its first line. */
+  private static String label(Step step, String parentUses) {
+    if (step.name() == null && step.uses() == null && parentUses != null) {
+      return parentUses;
+    }
+    return step.displayName();
+  }
+
+  private void runOne(String pkg, Step step, String parentUses) throws PkgbuildException {
+    String label = pkg + ": " + label(step, parentUses);
     if (host.handles(step)) {
       long t0 = System.nanoTime();
       log.info("==> " + label + " (on the host)");
@@ -52,13 +60,13 @@ final class StepRunner {
       ExecResult r = sandbox.run(request(step, line -> log.stepOutput("    " + pkg + " |", line), false));
       log.detail("    " + label + " done in " + r.elapsed().toMillis() + " ms");
       if (!r.ok()) {
-        fail(pkg, step, r);
+        fail(pkg, step, parentUses, r);
       }
     } else if (step.children().isEmpty()) {
       log.detail("    " + label + ": nothing to run");
     }
     for (Step child : step.children()) {
-      runOne(pkg, child, indent + "  ");
+      runOne(pkg, child, step.uses() != null ? step.uses() : parentUses);
     }
   }
 
@@ -70,7 +78,7 @@ final class StepRunner {
     return new ExecRequest(workspace, argv, env, StepScript.workdir(step.workingDirectory()), timeout, out, shell);
   }
 
-  private void fail(String pkg, Step step, ExecResult r) throws PkgbuildException {
+  private void fail(String pkg, Step step, String parentUses, ExecResult r) throws PkgbuildException {
     for (String line : r.tail()) {
       log.info("    | " + line);
     }
@@ -79,7 +87,7 @@ final class StepRunner {
       sandbox.run(request(step, line -> {}, true));
     }
     String why = r.timedOut() ? "timed out" : "failed with exit code " + r.exitCode();
-    throw new StepFailure(pkg + ": step '" + step.displayName() + "' (" + step.pos() + ") " + why, r.tail());
+    throw new StepFailure(pkg + ": step '" + label(step, parentUses) + "' (" + step.pos() + ") " + why, r.tail());
   }
 
   private static long millis(long t0) {
