@@ -2,6 +2,7 @@ package dev.pkgbuild.sandbox;
 
 import dev.pkgbuild.diag.PkgbuildException;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +29,8 @@ final class ProcessRunner {
   /** Runs {@code argv} with exactly {@code env}; the output goes to {@code output}. */
   static ExecResult run(List<String> argv, Map<String, String> env, Duration timeout,
       Consumer<String> output, boolean interactive) throws PkgbuildException {
-    ProcessBuilder pb = new ProcessBuilder(argv);
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    if (interactive) {
-      pb.inheritIO();
-    } else {
-      pb.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    }
     long start = System.nanoTime();
-    Process p = start(pb, argv);
+    Process p = start(builder(argv, env, interactive), argv);
     Thread reaper = new Thread(() -> killTree(p.toHandle()), "pkgbuild-sandbox-reaper");
     Runtime.getRuntime().addShutdownHook(reaper);
     try {
@@ -63,6 +56,16 @@ final class ProcessRunner {
   static ExecResult runQuietly(List<String> argv, Map<String, String> env, Duration timeout)
       throws PkgbuildException {
     return run(argv, env, timeout, line -> {}, false);
+  }
+
+  private static ProcessBuilder builder(List<String> argv, Map<String, String> env, boolean interactive) {
+    ProcessBuilder pb = new ProcessBuilder(argv);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    if (interactive) {
+      return pb.inheritIO();
+    }
+    return pb.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
   }
 
   private static Process start(ProcessBuilder pb, List<String> argv) throws PkgbuildException {
