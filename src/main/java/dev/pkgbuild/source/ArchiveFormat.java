@@ -55,9 +55,9 @@ enum ArchiveFormat {
   InputStream openTar(InputStream raw) throws IOException {
     InputStream plain = switch (this) {
       case TAR -> raw;
-      case TAR_GZ -> new GzipCompressorInputStream(raw, true);
+      case TAR_GZ -> GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
       case TAR_BZ2 -> new BZip2CompressorInputStream(raw, true);
-      case TAR_XZ -> new XZCompressorInputStream(raw, true);
+      case TAR_XZ -> XZCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
       case TAR_ZST -> new ZstdCompressorInputStream(raw);
       case ZIP -> throw new IllegalStateException("zip is not a tar stream");
     };

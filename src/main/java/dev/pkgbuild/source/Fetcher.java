@@ -24,9 +24,13 @@ public final class Fetcher {
   private final HttpSource http;
 
   public Fetcher(SourceCache cache, boolean offline, FetchProgress progress) {
+    this(cache, offline, new HttpSource(progress));
+  }
+
+  Fetcher(SourceCache cache, boolean offline, HttpSource http) {
     this.cache = cache;
     this.offline = offline;
-    this.http = new HttpSource(progress);
+    this.http = http;
   }
 
   /** Turns a recipe's {@code uri} into a URI; a value without a scheme is a local path. */

@@ -31,6 +31,9 @@ public final class GitCheckout {
   /** What was checked out: the commit the recipe asked for, and HEAD after cherry-picks. */
   public record Result(String commit, String head) {}
 
+  private static final int CLONE_ATTEMPTS = 2;
+  private static final long RETRY_DELAY_MS = 1000;
+
   private GitCheckout() {}
 
   /**
@@ -76,6 +79,29 @@ public final class GitCheckout {
   }
 
   private static Git cloneInto(GitRequest req, Path clone) throws PkgbuildException, IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Git git = cloneCommand(req, clone).call();
+        pinCheckoutConfig(git.getRepository());
+        return git;
+      } catch (InvalidRemoteException | TransportException e) {
+        missingRef(req);
+        // A network hiccup is worth one more try; a local path will not get better.
+        if (attempt >= CLONE_ATTEMPTS || !Submodules.isRemote(req.repository())) {
+          throw new PkgbuildException(ExitStatus.ENVIRONMENT,
+              "git-checkout: cannot clone " + req.repository() + ": " + e.getMessage(), e);
+        }
+        TreeMove.deleteQuietly(clone);
+        Files.createDirectories(clone);
+        pause();
+      } catch (GitAPIException | JGitInternalException e) {
+        throw new PkgbuildException(ExitStatus.FAILED,
+            "git-checkout: cannot clone " + req.repository() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static CloneCommand cloneCommand(GitRequest req, Path clone) {
     CloneCommand cmd = Git.cloneRepository().setURI(req.repository()).setDirectory(clone.toFile())
         .setNoCheckout(true).setCloneSubmodules(false);
     if (req.tag() != null) {
@@ -86,17 +112,17 @@ public final class GitCheckout {
     if (req.effectiveDepth() > 0) {
       cmd.setDepth(req.effectiveDepth());
     }
+    return cmd;
+  }
+
+  private static void pause() {
     try {
-      Git git = cmd.call();
-      pinCheckoutConfig(git.getRepository());
-      return git;
-    } catch (InvalidRemoteException | TransportException e) {
-      missingRef(req);
-      throw new PkgbuildException(ExitStatus.ENVIRONMENT, "git-checkout: cannot clone " + req.repository() + ": " + e.getMessage(), e);
-    } catch (GitAPIException | JGitInternalException e) {
-      throw new PkgbuildException(ExitStatus.FAILED, "git-checkout: cannot clone " + req.repository() + ": " + e.getMessage(), e);
+      Thread.sleep(RETRY_DELAY_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
+
 
   /** After a failed clone: a reachable repository that lacks the ref gets its own message. */
   private static void missingRef(GitRequest req) throws PkgbuildException {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
@@ -18,11 +19,19 @@ final class HttpSource {
   private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
   private static final long PROGRESS_STEP = 1 << 20;
 
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
   private final FetchProgress progress;
+  private final Duration idleTimeout;
   private HttpClient client;
 
   HttpSource(FetchProgress progress) {
+    this(progress, IDLE_TIMEOUT);
+  }
+
+  HttpSource(FetchProgress progress, Duration idleTimeout) {
     this.progress = progress;
+    this.idleTimeout = idleTimeout;
   }
 
   /** A failed response; 5xx and 429 are worth one more try, other codes are not. */
@@ -66,12 +75,22 @@ final class HttpSource {
     byte[] buf = new byte[1 << 16];
     long received = 0;
     long next = PROGRESS_STEP;
-    for (int n; (n = in.read(buf)) > 0; ) {
-      out.write(buf, 0, n);
-      received += n;
-      if (received >= next) {
-        progress.update(uri, received, total);
-        next += PROGRESS_STEP;
+    try (IdleWatch watch = new IdleWatch(in, idleTimeout)) {
+      try {
+        for (int n; (n = in.read(buf)) > 0; ) {
+          watch.touch();
+          out.write(buf, 0, n);
+          received += n;
+          if (received >= next) {
+            progress.update(uri, received, total);
+            next += PROGRESS_STEP;
+          }
+        }
+      } catch (IOException e) {
+        if (watch.fired()) {
+          throw new HttpTimeoutException("no data for " + idleTimeout.toSeconds() + " s");
+        }
+        throw e;
       }
     }
     if (total >= 0 && received != total) {

@@ -30,7 +30,7 @@ final class Submodules {
     }
   }
 
-  private static boolean isRemote(String url) {
+  static boolean isRemote(String url) {
     String u = url.toLowerCase(Locale.ROOT);
     return u.startsWith("https://") || u.startsWith("http://") || u.startsWith("git://") || u.startsWith("ssh://");
   }

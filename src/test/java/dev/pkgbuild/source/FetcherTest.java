@@ -30,6 +30,7 @@ class FetcherTest {
   static final byte[] BODY = "source archive bytes\n".getBytes(StandardCharsets.UTF_8);
   @TempDir Path tmp;
   HttpServer server;
+  final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
   final AtomicInteger hits = new AtomicInteger();
   final AtomicInteger flaky = new AtomicInteger();
 
@@ -44,12 +45,14 @@ class FetcherTest {
       send(x, 302, new byte[0]);
     });
     server.createContext("/flaky", x -> send(x, flaky.getAndIncrement() == 0 ? 503 : 200, BODY));
+    server.setExecutor(pool);
     server.start();
   }
 
   @AfterEach
   void stop() {
     server.stop(0);
+    pool.shutdownNow();
   }
 
   private void send(HttpExchange x, int status, byte[] body) throws IOException {
@@ -164,6 +167,31 @@ class FetcherTest {
     PkgbuildException e = assertThrows(PkgbuildException.class,
         () -> fetcher(false).fetch(nope.toUri(), sha256(BODY)));
     assertEquals("source not found: " + nope, e.getMessage());
+  }
+
+  @Test
+  void fetch_stalledBody_timesOutAfterOneRetry() throws Exception {
+    server.createContext("/stall", x -> {
+      hits.incrementAndGet();
+      x.sendResponseHeaders(200, 1000);
+      x.getResponseBody().write(new byte[10]);
+      x.getResponseBody().flush();
+      sleep(1500);
+      x.close();
+    });
+    Fetcher f = new Fetcher(new SourceCache(tmp.resolve("cache")), false,
+        new HttpSource(FetchProgress.none(), java.time.Duration.ofMillis(300)));
+    PkgbuildException e = assertThrows(PkgbuildException.class, () -> f.fetch(url("/stall"), sha256(BODY)));
+    assertEquals("cannot download " + url("/stall") + ": timed out", e.getMessage());
+    assertEquals(2, hits.get());
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
