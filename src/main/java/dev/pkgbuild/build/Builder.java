@@ -73,7 +73,7 @@ public final class Builder {
     }
     Fetcher fetcher = new Fetcher(new SourceCache(req.cacheDir()), req.offline(), FetchProgressLog.to(reporter));
     try (Workspace ws = Workspace.create(req.tempRoot(), main.name());
-        BuildLog log = new BuildLog(logFile(ws), reporter, clock)) {
+        BuildLog log = new BuildLog(ws.logFile(), reporter, clock)) {
       try {
         HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
         host.prefetch(allSteps(recipe));
@@ -104,8 +104,9 @@ public final class Builder {
     for (CompiledPackage sub : recipe.subpackages()) {
       runner.run(sub.name(), sub.pipeline());
     }
-    // Packages are written beside the workspace, then copied into the repository under its lock.
-    Path staged = Files.createDirectories(ws.dir().resolveSibling(ws.dir().getFileName() + ".apks"));
+    // Packages are written in the workspace (the sandbox is done with it), then copied into
+    // the repository under its lock.
+    Path staged = Files.createDirectories(ws.dir().resolve(".pkgbuild-apks"));
     SbomWriter sboms = new SbomWriter(recipe, host.sources(), sandbox.name(), req.namespace(), req.sourceDateEpoch());
     return new Packager(req, recipe, ws.dir(), key, log).packageAll(staged, sboms);
   }
@@ -136,10 +137,6 @@ public final class Builder {
     List<dev.pkgbuild.pipeline.Step> all = new ArrayList<>(recipe.main().pipeline());
     recipe.subpackages().forEach(s -> all.addAll(s.pipeline()));
     return all;
-  }
-
-  private static Path logFile(Workspace ws) {
-    return ws.dir().resolveSibling(ws.dir().getFileName() + ".log");
   }
 
   private static Path sourceDir(BuildRequest req, String name) throws PkgbuildException {

@@ -118,7 +118,8 @@ final class HostSteps {
 
   private static int number(Step s, String key, int dflt) throws PkgbuildException {
     String v = s.with().get(key);
-    if (v == null || v.isBlank()) {
+    // melange's git-checkout declares depth with the default "unset".
+    if (v == null || v.isBlank() || v.strip().equals("unset")) {
       return dflt;
     }
     try {

@@ -34,6 +34,11 @@ public final class Workspace implements AutoCloseable {
     return root;
   }
 
+  /** The build log, beside the folder so the build cannot rewrite it; kept and removed with it. */
+  public Path logFile() {
+    return root.resolveSibling(root.getFileName() + ".log");
+  }
+
   /** Keeps the folder after close, for inspection after a failure. */
   public void keep() {
     keep = true;
@@ -59,6 +64,7 @@ public final class Workspace implements AutoCloseable {
     }
     try {
       deleteTree(root);
+      Files.deleteIfExists(logFile());
     } catch (IOException ignored) {
       // Best effort: a leftover temp dir is not worth failing a finished build.
     }

@@ -19,6 +19,24 @@ final class TestBuilds {
   TestBuilds(Path root, String runner) {
     this.root = root;
     this.runner = runner;
+    openForSandbox(root);
+  }
+
+  /**
+   * When tests run as root the sandbox runs as an unprivileged uid, which must be able to
+   * reach the workspace: JUnit's temp folders are 0700, so open them (and their parents) for search.
+   */
+  static void openForSandbox(Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      for (Path p = dir.toAbsolutePath(); p != null && p.startsWith(System.getProperty("java.io.tmpdir")); p = p.getParent()) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = java.nio.file.Files.getPosixFilePermissions(p);
+        perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+        java.nio.file.Files.setPosixFilePermissions(p, perms);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The runner names that work here; under CI both must. */
