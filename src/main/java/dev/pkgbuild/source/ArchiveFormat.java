@@ -48,7 +48,36 @@ enum ArchiveFormat {
     if (startsWith(head, n, EMPTY_ZIP)) {
       return Optional.of(ZIP);
     }
-    return TarArchiveInputStream.matches(head, n) ? Optional.of(TAR) : Optional.empty();
+    return isTarHeader(head, n) ? Optional.of(TAR) : Optional.empty();
+  }
+
+  /**
+   * Whether a block is a tar header: ustar or GNU magic, or else an old v7 header (no magic;
+   * lzo's release tarball is one), recognised by its header checksum.
+   */
+  static boolean isTarHeader(byte[] head, int n) {
+    if (TarArchiveInputStream.matches(head, n)) {
+      return true;
+    }
+    if (n < 512 || head[0] == 0) {
+      return false;
+    }
+    long stored = 0;
+    boolean digits = false;
+    for (int i = 148; i < 156; i++) {
+      byte b = head[i];
+      if (b >= '0' && b <= '7') {
+        stored = stored * 8 + (b - '0');
+        digits = true;
+      } else if (b != ' ' && b != 0) {
+        return false;
+      }
+    }
+    long sum = 0;
+    for (int i = 0; i < 512; i++) {
+      sum += (i >= 148 && i < 156) ? ' ' : (head[i] & 0xff);
+    }
+    return digits && sum == stored;
   }
 
   /** The tar stream inside a compressed file; null when the content is not a tar. */
@@ -65,7 +94,7 @@ enum ArchiveFormat {
     buffered.mark(512);
     byte[] head = buffered.readNBytes(512);
     buffered.reset();
-    return TarArchiveInputStream.matches(head, head.length) ? buffered : null;
+    return isTarHeader(head, head.length) ? buffered : null;
   }
 
   private static boolean startsWith(byte[] head, int n, byte[] magic) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 
 /**
  * Copies a recipe's source folder ({@code recipes/<name>/}) into the workspace. Modes
@@ -76,8 +78,14 @@ public final class SourceDir {
         throw new UncheckedRefusal(PkgbuildException.badInput("source dir " + root + ": '" + rel
             + "' is not a regular file, directory or symlink"));
       }
-      Files.copy(file, dest.resolve(rel), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS,
+      Path target = dest.resolve(rel);
+      Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS,
           StandardCopyOption.REPLACE_EXISTING);
+      if (!attrs.isSymbolicLink()) {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(target);
+        perms.add(PosixFilePermission.OWNER_WRITE);
+        Files.setPosixFilePermissions(target, perms);
+      }
       return FileVisitResult.CONTINUE;
     }
 
@@ -86,10 +94,17 @@ public final class SourceDir {
       if (e != null) {
         throw e;
       }
-      // Mode and time last: a read-only source folder must still receive its files.
+      // Mode and time last. The copy is a work area that later steps write into (patch makes
+      // temp files beside what it patches), so the owner keeps write access even when the
+      // source is read-only, as it is when it comes from a read-only checkout; the
+      // workspace root keeps its own mode.
       Path target = dest.resolve(root.relativize(dir).toString());
-      Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(dir));
-      Files.setLastModifiedTime(target, Files.getLastModifiedTime(dir));
+      if (!dir.equals(root)) {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+        perms.add(PosixFilePermission.OWNER_WRITE);
+        Files.setPosixFilePermissions(target, perms);
+        Files.setLastModifiedTime(target, Files.getLastModifiedTime(dir));
+      }
       return FileVisitResult.CONTINUE;
     }
 
