@@ -37,11 +37,13 @@ class SourceDirTest {
   }
 
   @Test
-  void copy_readOnlyFolder_isCopiedWithItsMode() throws Exception {
+  void copy_readOnlyFolder_isCopiedWritableByItsOwnerSoStepsCanPatchIt() throws Exception {
     Path src = src();
     Files.setPosixFilePermissions(src.resolve("scripts"), PosixFilePermissions.fromString("r-xr-xr-x"));
+    Files.setPosixFilePermissions(src.resolve("scripts/gen.sh"), PosixFilePermissions.fromString("r-xr-x---"));
     SourceDir.copy(src, tmp.resolve("ws"));
-    assertEquals("r-xr-xr-x", SafeExtractorTest.perms(tmp.resolve("ws/scripts")));
+    assertEquals("rwxr-xr-x", SafeExtractorTest.perms(tmp.resolve("ws/scripts")));
+    assertEquals("rwxr-x---", SafeExtractorTest.perms(tmp.resolve("ws/scripts/gen.sh")));
     assertTrue(Files.exists(tmp.resolve("ws/scripts/gen.sh")));
     Files.setPosixFilePermissions(src.resolve("scripts"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(tmp.resolve("ws/scripts"), PosixFilePermissions.fromString("rwxr-xr-x"));
