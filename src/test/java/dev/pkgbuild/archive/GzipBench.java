@@ -47,9 +47,17 @@ public final class GzipBench {
       if (name.isEmpty() || Files.isSymbolicLink(p)) {
         continue;
       }
-      var entry = new TarArchiveEntry(p.toFile(), name);
+      // Plain entries with fixed owner and mtime, as packaging writes them: the File/Path
+      // constructors read every attribute (atime included), which is slow and not reproducible.
+      boolean dir = Files.isDirectory(p);
+      var entry = new TarArchiveEntry(dir ? name + "/" : name);
+      entry.setMode(dir ? 040755 : 0100644);
+      entry.setModTime(0);
+      if (!dir) {
+        entry.setSize(Files.size(p));
+      }
       tar.putArchiveEntry(entry);
-      if (Files.isRegularFile(p)) {
+      if (!dir) {
         try (InputStream in = Files.newInputStream(p)) {
           in.transferTo(tar);
         }
