@@ -10,18 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged and hostile ELF files give partial facts and warnings naming the file, never exceptions. */
 class ElfHostileTest {
+  @TempDir static Path bin;
+  static byte[] program;
   @TempDir Path tmp;
-  byte[] program;
 
-  @BeforeEach
-  void compile() throws Exception {
-    program = Files.readAllBytes(ElfFixtures.compile(tmp).program());
+  @BeforeAll
+  static void compile() throws Exception {
+    program = Files.readAllBytes(ElfFixtures.compile(bin).program());
   }
 
   private ByteBuffer le(byte[] b) {
