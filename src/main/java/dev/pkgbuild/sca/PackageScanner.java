@@ -54,7 +54,7 @@ final class PackageScanner {
       if (entry.isSymbolicLink() && base.contains(".so")) {
         Optional<String> target = linkTarget(file, dir);
         return f -> target.ifPresent(f.soLinkTargets::add);
-      } else if (entry.isRegularFile()) {
+      } else if (entry.isRegularFile() && (entry.mayBeObject() || SCRIPT_DIRS.contains(dir) || base.endsWith(".pc"))) {
         return regular(file, entry, dir, base);
       }
     } catch (IOException | RuntimeException e) {

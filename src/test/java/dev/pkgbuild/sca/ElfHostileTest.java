@@ -130,6 +130,28 @@ class ElfHostileTest {
   }
 
   @Test
+  void read_noDynamicProgramHeader_fallsBackToSectionHeaders() {
+    byte[] b = program.clone();
+    le(b).putInt(dynamicHeader(b), 0x6474e551); // PT_DYNAMIC -> PT_GNU_STACK
+    ElfFile e = ElfFile.read("bad.so", b);
+    assertEquals(java.util.List.of("libfoo.so.1", "libc.so.6"), e.needed());
+  }
+
+  @Test
+  void read_strtabAddressUnmapped_fallsBackToLinkedSection() {
+    byte[] b = program.clone();
+    ByteBuffer h = le(b);
+    int off = (int) h.getLong(dynamicHeader(b) + 8);
+    for (int at = off; h.getLong(at) != 0; at += 16) {
+      if (h.getLong(at) == 5) {
+        h.putLong(at + 8, 0x7fff_0000_0000L); // DT_STRTAB pointing nowhere
+      }
+    }
+    ElfFile e = ElfFile.read("bad.so", b);
+    assertEquals(java.util.List.of("libfoo.so.1", "libc.so.6"), e.needed());
+  }
+
+  @Test
   void read_everyTruncationOnDisk_neverThrows() throws Exception {
     Path f = tmp.resolve("cut");
     for (int len = 0; len < program.length; len += Math.max(1, program.length / 64)) {
