@@ -1,12 +1,7 @@
 package dev.pkgbuild.check;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import dev.pkgbuild.sca.FileTree;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,7 +11,7 @@ import java.util.Set;
 
 /** Post-build linters over one package's staging tree. */
 public final class Linters {
-  private static final String SBOM_DIR = "var/lib/db/sbom";
+  private static final String SBOM_DIR = "var/lib/db/sbom/";
 
   private Linters() {}
 
@@ -29,21 +24,26 @@ public final class Linters {
   }
 
   /** Runs the linters with the recipe's disabled list only. */
-  public static List<Finding> run(String packageName, Path root, String arch, Set<String> disabled)
-      throws IOException {
-    return run(packageName, root, arch, new LintOptions(disabled, Set.of(), List.of()));
+  public static List<Finding> run(String packageName, Path root, String arch, Set<String> disabled) {
+    return run(packageName, FileTree.walk(root), arch, new LintOptions(disabled, Set.of(), List.of()));
+  }
+
+  /** Runs every linter that is not off over {@code root}. */
+  public static List<Finding> run(String packageName, Path root, String arch, LintOptions options) {
+    return run(packageName, FileTree.walk(root), arch, options);
   }
 
   /**
-   * Runs every linter that is not off over {@code root}, sorted by path then linter name.
-   *
-   * @throws IOException when the tree cannot be walked
+   * Runs every linter that is not off over an already walked tree (shared with SCA), sorted
+   * by path then linter name.
    */
-  public static List<Finding> run(String packageName, Path root, String arch, LintOptions options)
-      throws IOException {
+  public static List<Finding> run(String packageName, FileTree tree, String arch, LintOptions options) {
     Map<String, Severity> severities = severities(options);
-    LintContext ctx = new LintContext(packageName, root, arch, options.siblingRoots());
-    List<Entry> entries = walk(root);
+    LintContext ctx = new LintContext(packageName, tree.root(), arch, options.siblingRoots());
+    List<Entry> entries = tree.entries().stream().filter(e -> !e.path().startsWith(SBOM_DIR))
+        .map(e -> new Entry(tree.root().resolve(e.path()), e.path(), e.isDirectory(), e.isSymbolicLink(),
+            e.isRegularFile(), e.mode() & 07777))
+        .toList();
     // checks only read the tree, so entries are checked in parallel
     List<Finding> out = new ArrayList<>(entries.parallelStream()
         .flatMap(e -> check(e, ctx, severities).stream()).toList());
@@ -76,33 +76,5 @@ public final class Linters {
     s.replaceAll((name, sev) -> options.enabled().contains(name) && sev == Severity.OFF ? Severity.WARNING : sev);
     s.replaceAll((name, sev) -> options.disabled().contains(name) ? Severity.OFF : sev);
     return s;
-  }
-
-  private static List<Entry> walk(Path root) throws IOException {
-    List<Entry> out = new ArrayList<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
-        String rel = root.relativize(d).toString();
-        if (rel.equals(SBOM_DIR)) {
-          return FileVisitResult.SKIP_SUBTREE; // our own SBOM is not the package's content
-        }
-        if (!rel.isEmpty()) {
-          out.add(entry(d, rel, a));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-        out.add(entry(f, root.relativize(f).toString(), a));
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    out.sort(Comparator.comparing(Entry::path));
-    return out;
-  }
-
-  private static Entry entry(Path f, String rel, BasicFileAttributes a) throws IOException {
-    int mode = (Integer) Files.getAttribute(f, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-    return new Entry(f, rel, a.isDirectory(), a.isSymbolicLink(), a.isRegularFile(), mode);
   }
 }

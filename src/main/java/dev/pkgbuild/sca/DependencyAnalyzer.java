@@ -24,11 +24,24 @@ public final class DependencyAnalyzer {
    * @return the metadata per package name, in input order
    */
   public static Map<String, Generated> analyze(List<PackageTree> packages) {
+    return analyze(packages, Map.of());
+  }
+
+  /**
+   * Analyzes every package of a build together, reusing trees the caller already walked
+   * (for the linters) so each file is stat-ed once.
+   *
+   * @param packages the main package and its subpackages, each with its staging folder
+   * @param walked trees by package name; packages missing here are walked
+   * @return the metadata per package name, in input order
+   */
+  public static Map<String, Generated> analyze(List<PackageTree> packages, Map<String, FileTree> walked) {
     Set<String> extraLibDirs = new TreeSet<>();
     packages.forEach(p -> extraLibDirs.addAll(PackageScanner.ldSoConfDirs(p.root())));
     List<PackageFacts> all = new ArrayList<>();
     for (PackageTree p : packages) {
-      all.add(new PackageScanner(p, extraLibDirs).scan());
+      FileTree tree = walked.containsKey(p.name()) ? walked.get(p.name()) : FileTree.walk(p.root());
+      all.add(new PackageScanner(p, extraLibDirs).scan(tree));
     }
     all.sort(Comparator.comparing(f -> f.pkg.name()));
     Map<String, Generated> out = new LinkedHashMap<>();

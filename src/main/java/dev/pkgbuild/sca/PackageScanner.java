@@ -3,19 +3,14 @@ package dev.pkgbuild.sca;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +23,7 @@ final class PackageScanner {
       "usr/local/sbin");
   static final Set<String> PKGCONFIG_DIRS = Set.of("usr/lib/pkgconfig", "usr/lib64/pkgconfig",
       "usr/share/pkgconfig", "usr/local/lib/pkgconfig", "usr/local/share/pkgconfig");
-  private static final Set<PosixFilePermission> R_X_ALL = Set.of(PosixFilePermission.OWNER_READ,
-      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+  private static final int R_X_ALL = 0555;
   private static final Pattern SO_VERSION = Pattern.compile("\\.so\\.([0-9]+(\\.[0-9]+)*)$");
 
   private final Set<String> libDirs;
@@ -43,40 +36,26 @@ final class PackageScanner {
   }
 
   /** Scans the tree; unreadable entries become warnings. */
-  PackageFacts scan() {
-    Path root = facts.pkg.root();
-    TreeMap<String, BasicFileAttributes> entries = new TreeMap<>();
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-          entries.put(root.relativize(f).toString(), a);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override public FileVisitResult visitFileFailed(Path f, IOException e) {
-          facts.warnings.add(f + ": cannot read: " + e.getMessage());
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      facts.warnings.add(root + ": cannot walk: " + e.getMessage());
-    }
+  PackageFacts scan(FileTree tree) {
+    facts.warnings.addAll(tree.warnings());
+    Path root = tree.root();
     // reading and parsing files runs in parallel; the results are applied in path order
-    List<Consumer<PackageFacts>> results = entries.entrySet().parallelStream()
-        .map(e -> visit(root.resolve(e.getKey()), e.getKey(), e.getValue())).toList();
+    List<Consumer<PackageFacts>> results = tree.entries().parallelStream()
+        .map(e -> visit(root.resolve(e.path()), e)).toList();
     results.forEach(r -> r.accept(facts));
     return facts;
   }
 
-  private Consumer<PackageFacts> visit(Path file, String rel, BasicFileAttributes attrs) {
+  private Consumer<PackageFacts> visit(Path file, FileTree.Entry entry) {
+    String rel = entry.path();
     String dir = parent(rel);
     String base = rel.substring(dir.isEmpty() ? 0 : dir.length() + 1);
     try {
-      if (attrs.isSymbolicLink() && base.contains(".so")) {
+      if (entry.isSymbolicLink() && base.contains(".so")) {
         Optional<String> target = linkTarget(file, dir);
         return f -> target.ifPresent(f.soLinkTargets::add);
-      } else if (attrs.isRegularFile()) {
-        return regular(file, rel, dir, base);
+      } else if (entry.isRegularFile() && (entry.mayBeObject() || SCRIPT_DIRS.contains(dir) || base.endsWith(".pc"))) {
+        return regular(file, entry, dir, base);
       }
     } catch (IOException | RuntimeException e) {
       String msg = file + ": cannot read: " + e.getMessage();
@@ -85,7 +64,9 @@ final class PackageScanner {
     return f -> { };
   }
 
-  private Consumer<PackageFacts> regular(Path file, String rel, String dir, String base) throws IOException {
+  private Consumer<PackageFacts> regular(Path file, FileTree.Entry entry, String dir, String base)
+      throws IOException {
+    String rel = entry.path();
     byte[] head;
     ElfFile elf = null;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -95,9 +76,9 @@ final class PackageScanner {
         elf = new ElfParser(file.toString(), src).parse();
       }
     }
-    boolean command = COMMAND_DIRS.contains(dir) && Files.getPosixFilePermissions(file).containsAll(R_X_ALL);
+    boolean command = COMMAND_DIRS.contains(dir) && (entry.mode() & R_X_ALL) == R_X_ALL;
     Optional<String> script = SCRIPT_DIRS.contains(dir) ? Shebang.command(head) : Optional.empty();
-    Consumer<PackageFacts> pc = base.endsWith(".pc") ? pkgConfig(file, dir, base.substring(0, base.length() - 3))
+    Consumer<PackageFacts> pc = base.endsWith(".pc") ? pkgConfig(file, entry, dir, base.substring(0, base.length() - 3))
         : f -> { };
     ElfFile e = elf;
     return f -> {
@@ -130,8 +111,8 @@ final class PackageScanner {
     }
   }
 
-  private Consumer<PackageFacts> pkgConfig(Path file, String dir, String name) throws IOException {
-    if (Files.size(file) > (1 << 20)) {
+  private Consumer<PackageFacts> pkgConfig(Path file, FileTree.Entry entry, String dir, String name) throws IOException {
+    if (entry.size() > (1 << 20)) {
       return f -> f.warnings.add(file + ": pkg-config file is over 1 MiB, skipped");
     }
     if (!PKGCONFIG_DIRS.contains(dir)) {

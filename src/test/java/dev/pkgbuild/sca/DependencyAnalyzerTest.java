@@ -172,6 +172,17 @@ class DependencyAnalyzerTest {
   }
 
   @Test
+  void analyze_nonExecutableElf_readOutsideDataDirsOrWhenNamedLikeAnObject() throws IOException {
+    Path root = tmp.resolve("odd");
+    put(root, "usr/lib/foo/helper", elf.program(), "rw-r--r--");
+    put(root, "usr/share/foo/addon.node", elf.vendorProgram(), "rw-r--r--");
+    put(root, "usr/share/foo/blob", elf.program(), "rw-r--r--"); // data dir, plain name: not opened
+    put(root, "usr/share/foo/helper-bin", elf.program(), "rwxr-xr-x");
+    Generated g = DependencyAnalyzer.analyze(List.of(PackageTree.of("odd", "1-r0", root))).get("odd");
+    assertTrue(g.depends().containsAll(List.of("so:libfoo.so.1", "so:libbar.so.2")), g.depends().toString());
+  }
+
+  @Test
   void analyze_hostileElfInTree_warnsNamingTheFile() throws IOException {
     Path root = tmp.resolve("bad");
     byte[] cut = java.util.Arrays.copyOf(Files.readAllBytes(elf.program()), 40);

@@ -11,11 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ElfFileTest {
+  @TempDir static Path bin;
+  static ElfFixtures f;
   @TempDir Path tmp;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void compile() throws Exception {
+    f = ElfFixtures.compile(bin);
+  }
 
   @Test
   void read_sharedLibrary_givesSonameAndRpath() throws Exception {
-    ElfFixtures f = ElfFixtures.compile(tmp);
     ElfFile lib = ElfFile.read(f.library());
     assertTrue(lib.elf());
     assertEquals(64, lib.bits());
@@ -30,7 +36,6 @@ class ElfFileTest {
 
   @Test
   void read_program_givesNeededAndInterpreter() throws Exception {
-    ElfFixtures f = ElfFixtures.compile(tmp);
     ElfFile prog = ElfFile.read(f.program());
     assertEquals(List.of("libfoo.so.1", "libc.so.6"), prog.needed());
     assertTrue(prog.interpreter().endsWith("ld-linux-x86-64.so.2"), prog.interpreter());
@@ -40,7 +45,6 @@ class ElfFileTest {
 
   @Test
   void read_staticStrippedProgram_hasNoDynamicInfo() throws Exception {
-    ElfFixtures f = ElfFixtures.compile(tmp);
     ElfFile stat = ElfFile.read(f.staticProgram());
     assertTrue(stat.elf());
     assertEquals(List.of(), stat.needed());

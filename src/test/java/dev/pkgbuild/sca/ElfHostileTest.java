@@ -10,18 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged and hostile ELF files give partial facts and warnings naming the file, never exceptions. */
 class ElfHostileTest {
+  @TempDir static Path bin;
+  static byte[] program;
   @TempDir Path tmp;
-  byte[] program;
 
-  @BeforeEach
-  void compile() throws Exception {
-    program = Files.readAllBytes(ElfFixtures.compile(tmp).program());
+  @BeforeAll
+  static void compile() throws Exception {
+    program = Files.readAllBytes(ElfFixtures.compile(bin).program());
   }
 
   private ByteBuffer le(byte[] b) {
@@ -126,6 +127,28 @@ class ElfHostileTest {
       }
     }
     assertWarns(ElfFile.read("bad.so", b), "no NUL terminator");
+  }
+
+  @Test
+  void read_noDynamicProgramHeader_fallsBackToSectionHeaders() {
+    byte[] b = program.clone();
+    le(b).putInt(dynamicHeader(b), 0x6474e551); // PT_DYNAMIC -> PT_GNU_STACK
+    ElfFile e = ElfFile.read("bad.so", b);
+    assertEquals(java.util.List.of("libfoo.so.1", "libc.so.6"), e.needed());
+  }
+
+  @Test
+  void read_strtabAddressUnmapped_fallsBackToLinkedSection() {
+    byte[] b = program.clone();
+    ByteBuffer h = le(b);
+    int off = (int) h.getLong(dynamicHeader(b) + 8);
+    for (int at = off; h.getLong(at) != 0; at += 16) {
+      if (h.getLong(at) == 5) {
+        h.putLong(at + 8, 0x7fff_0000_0000L); // DT_STRTAB pointing nowhere
+      }
+    }
+    ElfFile e = ElfFile.read("bad.so", b);
+    assertEquals(java.util.List.of("libfoo.so.1", "libc.so.6"), e.needed());
   }
 
   @Test
