@@ -15,6 +15,10 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       CommandLine.HelpCommand.class,
       KeygenCommand.class,
+      IndexCommand.class,
+      SignIndexCommand.class,
+      VerifyCommand.class,
+      InfoCommand.class,
     })
 final class RootCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
