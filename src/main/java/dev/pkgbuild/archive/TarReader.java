@@ -58,19 +58,10 @@ public final class TarReader {
       }
       Item item = TarHeaderParser.parse(h, pax, issues);
       char flag = (char) h[156];
-      long size = item.entry().type() == TarEntry.Type.FILE || flag == 'x' || flag == 'g' || flag == 'L' || flag == 'K'
-          ? TarHeaderParser.size(h) : 0;
-      if (flag == 'x' || flag == 'L') {
-        byte[] body = readFully(size);
-        if (flag == 'x') {
-          pax.putAll(TarHeaderParser.paxRecords(body, issues));
-        } else {
-          pax.put("path", new String(body, StandardCharsets.UTF_8).replaceAll("\0+$", ""));
-        }
-        continue;
-      }
-      if (flag == 'g' || flag == 'K') {
-        readFully(size);
+      boolean meta = flag == 'x' || flag == 'g' || flag == 'L' || flag == 'K';
+      long size = item.entry().type() == TarEntry.Type.FILE || meta ? TarHeaderParser.size(h) : 0;
+      if (meta) {
+        applyMeta(flag, readFully(size), pax, issues);
         continue;
       }
       remaining = padded(size);
@@ -80,6 +71,15 @@ public final class TarReader {
   }
 
   private long contentLeft;
+
+  /** pax {@code x} records and GNU {@code L} long names apply to the next entry; {@code g} and {@code K} are ignored, as apk does. */
+  private static void applyMeta(char flag, byte[] body, Map<String, String> pax, List<String> issues) {
+    if (flag == 'x') {
+      pax.putAll(TarHeaderParser.paxRecords(body, issues));
+    } else if (flag == 'L') {
+      pax.put("path", new String(body, StandardCharsets.UTF_8).replaceAll("\0+$", ""));
+    }
+  }
 
   /** The current entry's content; reads at most its size. */
   public InputStream content() {
