@@ -78,17 +78,8 @@ public final class ApkReader {
 
   private ApkContents finish(GzipMembers g, byte[] control, List<Small> controlItems, long fileSize)
       throws IOException, PkgbuildException {
-    String pkginfoText = null;
-    List<String> controlNames = new ArrayList<>();
-    for (Small i : controlItems) {
-      controlNames.add(i.entry().name());
-      if (i.entry().name().equals(".PKGINFO")) {
-        pkginfoText = new String(i.content(), StandardCharsets.UTF_8);
-      }
-    }
-    if (pkginfoText == null) {
-      throw PkgbuildException.badInput(file + ": no .PKGINFO in the control member");
-    }
+    List<String> controlNames = controlItems.stream().map(i -> i.entry().name()).toList();
+    String pkginfoText = pkginfo(controlItems);
     PkgInfo info = PkgInfo.parse(pkginfoText);
     long dataOffset = g.offset();
     MessageDigest sha256 = Digests.of("SHA-256");
@@ -115,6 +106,19 @@ public final class ApkReader {
 
   /** Reads one small member completely; its tar must stop right after the last entry. */
   private record Small(TarEntry entry, byte[] content) {}
+
+  private String pkginfo(List<Small> controlItems) throws PkgbuildException {
+    String text = null;
+    for (Small i : controlItems) {
+      if (i.entry().name().equals(".PKGINFO")) {
+        text = new String(i.content(), StandardCharsets.UTF_8);
+      }
+    }
+    if (text == null) {
+      throw PkgbuildException.badInput(file + ": no .PKGINFO in the control member");
+    }
+    return text;
+  }
 
   private List<Small> smallTar(GzipMembers g, ByteArrayOutputStream raw, String what) throws IOException {
     byte[] tar;

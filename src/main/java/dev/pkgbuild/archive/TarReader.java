@@ -25,6 +25,7 @@ public final class TarReader {
    */
   public record Item(TarEntry entry, Map<String, String> pax, List<String> issues) {}
 
+  private static final int MAX_META = 1 << 20;
   private final InputStream in;
   private long remaining;
   private int zeroBlocks;
@@ -57,19 +58,10 @@ public final class TarReader {
       }
       Item item = TarHeaderParser.parse(h, pax, issues);
       char flag = (char) h[156];
-      long size = item.entry().type() == TarEntry.Type.FILE || flag == 'x' || flag == 'g' || flag == 'L' || flag == 'K'
-          ? TarHeaderParser.size(h) : 0;
-      if (flag == 'x' || flag == 'L') {
-        byte[] body = readFully(size);
-        if (flag == 'x') {
-          pax.putAll(TarHeaderParser.paxRecords(body, issues));
-        } else {
-          pax.put("path", new String(body, StandardCharsets.UTF_8).replaceAll("\0+$", ""));
-        }
-        continue;
-      }
-      if (flag == 'g' || flag == 'K') {
-        readFully(size);
+      boolean meta = flag == 'x' || flag == 'g' || flag == 'L' || flag == 'K';
+      long size = item.entry().type() == TarEntry.Type.FILE || meta ? TarHeaderParser.size(h) : 0;
+      if (meta) {
+        applyMeta(flag, readFully(size), pax, issues);
         continue;
       }
       remaining = padded(size);
@@ -79,6 +71,15 @@ public final class TarReader {
   }
 
   private long contentLeft;
+
+  /** pax {@code x} records and GNU {@code L} long names apply to the next entry; {@code g} and {@code K} are ignored, as apk does. */
+  private static void applyMeta(char flag, byte[] body, Map<String, String> pax, List<String> issues) {
+    if (flag == 'x') {
+      pax.putAll(TarHeaderParser.paxRecords(body, issues));
+    } else if (flag == 'L') {
+      pax.put("path", new String(body, StandardCharsets.UTF_8).replaceAll("\0+$", ""));
+    }
+  }
 
   /** The current entry's content; reads at most its size. */
   public InputStream content() {
@@ -150,6 +151,9 @@ public final class TarReader {
   }
 
   private byte[] readFully(long size) throws IOException {
+    if (size < 0 || size > MAX_META) {
+      throw new IOException("pax or long-name header of " + size + " bytes (limit " + MAX_META + ")");
+    }
     byte[] body = in.readNBytes((int) size);
     if (body.length < size) {
       throw new EOFException("tar ends inside a pax header");

@@ -24,6 +24,11 @@ import picocli.CommandLine.ParseResult;
       PruneCommand.class,
       ServeCommand.class,
       RepoInfoCommand.class,
+
+      IndexCommand.class,
+      SignIndexCommand.class,
+      VerifyCommand.class,
+      InfoCommand.class,
     })
 final class RootCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
