@@ -115,6 +115,9 @@ public final class GzipMembers {
       if (done) {
         return -1;
       }
+      if (len == 0) {
+        return 0;
+      }
       try {
         while (true) {
           int n = inflater.inflate(b, off, len);
