@@ -73,6 +73,33 @@ class RepositoryProcessTest {
     assertTrue(Files.notExists(repo.archDir().resolve(ArchFolder.JOURNAL)));
   }
 
+  @Test
+  void publish_lockHeldByOtherProcess_namesItsPidThenSucceedsOnceItIsKilled() throws Exception {
+    SigningKey key = RepoFixture.key(tmp.resolve("keys"));
+    Repository repo = Repository.open(tmp.resolve("repo"), "x86_64", key, Reporter.silent())
+        .withLockWait(java.time.Duration.ofMillis(500));
+    Files.createDirectories(repo.archDir());
+    Path ready = tmp.resolve("ready");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        LockHolderMain.class.getName(), repo.archDir().toString(), ready.toString()).inheritIO().start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (Files.notExists(ready) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      StagedApk alpha = RepoFixture.build(tmp, repo.archDir(), key, "alpha", "1.0-r0");
+      var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pkgbuild.diag.PkgbuildException.class,
+          () -> repo.publish(List.of(alpha)));
+      assertTrue(e.getMessage().contains("locked by pid " + holder.pid()), e.getMessage());
+      holder.destroyForcibly().waitFor();
+      repo.publish(List.of(alpha)); // the OS dropped the dead holder's lock: nothing is stale
+      assertEquals(1, repo.index().entries().size());
+    } finally {
+      holder.destroyForcibly();
+    }
+  }
+
   private static void waitForIndexGrowth(Repository repo, int atLeast) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (System.nanoTime() < deadline) {
