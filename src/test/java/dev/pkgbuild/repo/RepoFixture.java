@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 
 /** Keys and small packages for repository tests, made with the real writer. */
-final class RepoFixture {
+public final class RepoFixture {
   private RepoFixture() {}
 
   /** A 2048-bit key, generated once per JVM: 4096-bit generation is slow and tested elsewhere. */
@@ -34,7 +34,7 @@ final class RepoFixture {
   }
 
   /** Writes the test key as {@code dir/test.rsa} (key name {@code test.rsa.pub}). */
-  static Path writeKey(Path dir) {
+  public static Path writeKey(Path dir) {
     try {
       Files.createDirectories(dir);
       return Files.writeString(dir.resolve("test.rsa"), Holder.PEM);
@@ -43,7 +43,7 @@ final class RepoFixture {
     }
   }
 
-  static SigningKey key(Path dir) throws Exception {
+  public static SigningKey key(Path dir) throws Exception {
     return SigningKey.load(writeKey(dir));
   }
 
@@ -51,11 +51,11 @@ final class RepoFixture {
    * Writes package {@code name-version} (arch x86_64) to a temp file in {@code dir}, as a
    * packager would, and returns it ready to publish.
    */
-  static StagedApk build(Path work, Path dir, SigningKey key, String name, String version) throws Exception {
+  public static StagedApk build(Path work, Path dir, SigningKey key, String name, String version) throws Exception {
     return build(work, dir, key, name, version, "x86_64");
   }
 
-  static StagedApk build(Path work, Path dir, SigningKey key, String name, String version, String arch)
+  public static StagedApk build(Path work, Path dir, SigningKey key, String name, String version, String arch)
       throws Exception {
     Path tree = work.resolve("tree-" + name + "-" + version);
     Files.createDirectories(tree.resolve("usr/share/" + name));
