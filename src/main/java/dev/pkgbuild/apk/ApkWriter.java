@@ -120,7 +120,7 @@ public record ApkWriter(SigningKey key, List<SignatureType> types, long sourceDa
       throw PkgbuildException.badInput(tree + ": not a directory");
     }
     try (OutputStream file = new DigestOutputStream(Files.newOutputStream(data), sha256);
-        OutputStream gz = Gzip.member(file, Gzip.DATA_LEVEL)) {
+        OutputStream gz = Gzip.member(file, Gzip.DATA_LEVEL, Runtime.getRuntime().availableProcessors())) {
       TarSegmentWriter tar = new TarSegmentWriter(gz);
       TreeTar.Summary s = TreeTar.write(tree, sourceDateEpoch, owners, tar);
       tar.finish(TarSegmentWriter.Trailer.END_BLOCKS);

@@ -35,6 +35,8 @@ final class DataChecks {
     }
     try {
       r.countTrailingZeroBlocks();
+    } catch (java.io.EOFException e) {
+      throw e;
     } catch (IOException e) {
       problems.add("data tar: " + e.getMessage());
     }

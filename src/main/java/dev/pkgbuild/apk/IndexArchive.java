@@ -51,7 +51,8 @@ public final class IndexArchive {
   /** The unsigned part: one gzip member with the tar. @throws IOException never for memory streams */
   public static byte[] unsigned(ApkIndex index, long epoch) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try (OutputStream gz = Gzip.member(buf, Gzip.SMALL_LEVEL)) {
+    // Large repositories have megabytes of index text: compress on all cores (same bytes either way).
+    try (OutputStream gz = Gzip.member(buf, Gzip.DATA_LEVEL, Runtime.getRuntime().availableProcessors())) {
       TarSegmentWriter tar = new TarSegmentWriter(gz);
       if (index.description() != null) {
         byte[] d = index.description().getBytes(StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package dev.pkgbuild.archive;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Opens one deterministic gzip member (header mtime 0, no file name). The single place that
@@ -24,14 +23,16 @@ public final class Gzip {
    * @throws IOException when the header cannot be written
    */
   public static OutputStream member(OutputStream out, int level) throws IOException {
-    return new Member(new NonClosing(out), level);
+    return member(out, level, 1);
   }
 
-  private static final class Member extends GZIPOutputStream {
-    Member(OutputStream out, int level) throws IOException {
-      super(out, 1 << 16);
-      def.setLevel(level);
-    }
+  /**
+   * The same, compressing on {@code threads} threads; the bytes do not depend on the count.
+   *
+   * @throws IOException when the header cannot be written
+   */
+  public static OutputStream member(OutputStream out, int level, int threads) throws IOException {
+    return new ParallelGzipOutputStream(new NonClosing(out), level, threads);
   }
 
   /** Keeps the shared output open when a member is closed. */

@@ -103,6 +103,7 @@ public final class GzipMembers {
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
     private boolean done;
+    private IOException failure;
 
     @Override
     public int read() throws IOException {
@@ -112,6 +113,9 @@ public final class GzipMembers {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
       if (done) {
         return -1;
       }
@@ -126,6 +130,7 @@ public final class GzipMembers {
             return n;
           }
           if (inflater.finished()) {
+            done = true;
             finishMember();
             return -1;
           }
@@ -137,7 +142,11 @@ public final class GzipMembers {
           }
         }
       } catch (DataFormatException e) {
-        throw new IOException("corrupt deflate data: " + e.getMessage(), e);
+        failure = new IOException("corrupt deflate data: " + e.getMessage(), e);
+        throw failure;
+      } catch (IOException e) {
+        failure = e;
+        throw e;
       }
     }
 
@@ -158,7 +167,6 @@ public final class GzipMembers {
       flushTap();
       long wantCrc = u32();
       long wantSize = u32();
-      done = true;
       if (wantCrc != crc.getValue() || wantSize != (inflater.getBytesWritten() & 0xffffffffL)) {
         throw new IOException("gzip trailer does not match the data (crc or length)");
       }

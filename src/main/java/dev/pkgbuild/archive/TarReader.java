@@ -25,6 +25,7 @@ public final class TarReader {
    */
   public record Item(TarEntry entry, Map<String, String> pax, List<String> issues) {}
 
+  private static final int MAX_META = 1 << 20;
   private final InputStream in;
   private long remaining;
   private int zeroBlocks;
@@ -150,6 +151,9 @@ public final class TarReader {
   }
 
   private byte[] readFully(long size) throws IOException {
+    if (size < 0 || size > MAX_META) {
+      throw new IOException("pax or long-name header of " + size + " bytes (limit " + MAX_META + ")");
+    }
     byte[] body = in.readNBytes((int) size);
     if (body.length < size) {
       throw new EOFException("tar ends inside a pax header");

@@ -1,0 +1,24 @@
+package dev.pkgbuild.cli;
+
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.sign.Keys;
+import dev.pkgbuild.sign.SigningKey;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** {@code --signing-key K}; without it, the single {@code keys/*.rsa} if there is one. */
+final class SigningKeyOption {
+  @Option(names = "--signing-key", paramLabel = "KEY", description = "RSA private key (PEM) to sign with "
+      + "(default: the only *.rsa file in keys/).")
+  Path signingKey;
+
+  /** The key, or empty when none is given and none is found. */
+  Optional<SigningKey> load() throws PkgbuildException {
+    if (signingKey != null) {
+      return Optional.of(SigningKey.load(signingKey));
+    }
+    Optional<Path> found = Keys.findDefault(Path.of("keys"));
+    return found.isPresent() ? Optional.of(SigningKey.load(found.get())) : Optional.empty();
+  }
+}
