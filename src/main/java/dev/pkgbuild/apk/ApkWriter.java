@@ -119,6 +119,13 @@ public record ApkWriter(SigningKey key, List<SignatureType> types, long sourceDa
     if (!Files.isDirectory(tree)) {
       throw PkgbuildException.badInput(tree + ": not a directory");
     }
+    try (var top = Files.list(tree)) {
+      // apk skips top-level data names starting with '.', so such a file would vanish silently.
+      var hidden = top.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).sorted().toList();
+      if (!hidden.isEmpty()) {
+        throw PkgbuildException.badInput(tree + ": top-level " + hidden + " would be skipped by apk");
+      }
+    }
     try (OutputStream file = new DigestOutputStream(Files.newOutputStream(data), sha256);
         OutputStream gz = Gzip.member(file, Gzip.DATA_LEVEL, Runtime.getRuntime().availableProcessors())) {
       TarSegmentWriter tar = new TarSegmentWriter(gz);

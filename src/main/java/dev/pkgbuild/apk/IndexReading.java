@@ -21,6 +21,8 @@ final class IndexReading {
   private final byte[] bytes;
   private final TrustedKeys keys;
   private final List<String> problems = new ArrayList<>();
+  private VerifyResult sig = VerifyResult.UNTRUSTED;
+  private String keyName;
 
   IndexReading(byte[] bytes, TrustedKeys keys) {
     this.bytes = bytes;
@@ -34,20 +36,9 @@ final class IndexReading {
     }
     Map<String, byte[]> first = member(g, true);
     Map<String, byte[]> body = first;
-    VerifyResult sig = VerifyResult.UNTRUSTED;
-    String keyName = null;
     boolean signed = !first.isEmpty() && first.keySet().stream().allMatch(n -> n.startsWith(".SIGN."));
     if (signed) {
-      long from = g.offset();
-      byte[] signedBytes = Arrays.copyOfRange(bytes, (int) from, bytes.length);
-      for (Map.Entry<String, byte[]> e : first.entrySet()) {
-        var parsed = SignatureType.parse(e.getKey());
-        if (parsed.isPresent() && keys.key(parsed.get().keyName()).isPresent()) {
-          keyName = parsed.get().keyName();
-          sig = keys.verify(keyName, parsed.get().type(), signedBytes, e.getValue());
-          break;
-        }
-      }
+      checkSignature(first, Arrays.copyOfRange(bytes, (int) g.offset(), bytes.length));
       if (!g.atMember()) {
         throw new java.io.EOFException("no index member after the signature");
       }
@@ -56,7 +47,7 @@ final class IndexReading {
     if (g.hasMore()) {
       problems.add("trailing bytes after the last gzip member");
     }
-    addSignatureProblem(signed, sig, keyName);
+    addSignatureProblem(signed);
     byte[] text = body.get("APKINDEX");
     if (text == null) {
       throw new IOException("no APKINDEX member (apk: archive does not contain expected data)");
@@ -67,7 +58,19 @@ final class IndexReading {
     return new IndexArchive.Read(index, sig, keyName, problems);
   }
 
-  private void addSignatureProblem(boolean signed, VerifyResult sig, String keyName) {
+  /** apk checks the first signature whose key it has, and only that one. */
+  private void checkSignature(Map<String, byte[]> sigFiles, byte[] signedBytes) {
+    for (Map.Entry<String, byte[]> e : sigFiles.entrySet()) {
+      var parsed = SignatureType.parse(e.getKey());
+      if (parsed.isPresent() && keys.key(parsed.get().keyName()).isPresent()) {
+        keyName = parsed.get().keyName();
+        sig = keys.verify(keyName, parsed.get().type(), signedBytes, e.getValue());
+        return;
+      }
+    }
+  }
+
+  private void addSignatureProblem(boolean signed) {
     if (!signed) {
       problems.add("unsigned index (apk: UNTRUSTED signature)");
     } else if (sig == VerifyResult.UNTRUSTED) {

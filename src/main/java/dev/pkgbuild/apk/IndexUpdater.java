@@ -5,6 +5,9 @@ import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Keeps one arch folder's index in memory and rewrites the signed {@code APKINDEX.tar.gz}
@@ -16,12 +19,15 @@ public final class IndexUpdater {
   private final SigningKey key;
   private final long epoch;
   private ApkIndex index;
+  /** The rendered text of each record, parallel to {@code index.entries()}, so adds re-render one. */
+  private final List<byte[]> blocks = new ArrayList<>();
 
   private IndexUpdater(Path dir, SigningKey key, long epoch, ApkIndex index) {
     this.dir = dir;
     this.key = key;
     this.epoch = epoch;
     this.index = index;
+    index.entries().forEach(e -> blocks.add(IndexArchive.block(e)));
   }
 
   /**
@@ -55,8 +61,14 @@ public final class IndexUpdater {
    */
   public IndexEntry add(Path apk) throws PkgbuildException {
     IndexEntry e = RepoIndexer.entryFor(apk);
+    int at = Collections.binarySearch(index.entries(), e, ApkIndex.ORDER);
+    if (at >= 0) {
+      blocks.set(at, IndexArchive.block(e));
+    } else {
+      blocks.add(-at - 1, IndexArchive.block(e));
+    }
     index = index.with(e);
-    IndexArchive.write(dir.resolve("APKINDEX.tar.gz"), index, key, epoch);
+    IndexArchive.write(dir.resolve("APKINDEX.tar.gz"), index.description(), blocks, key, epoch);
     return e;
   }
 }

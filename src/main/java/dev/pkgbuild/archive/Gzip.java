@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Opens one deterministic gzip member (header mtime 0, no file name). The single place that
- * chooses the compressor, so switching to the parallel one is a one-line change.
+ * Opens one deterministic gzip member (header mtime 0, no file name) for concatenation. The
+ * single place that chooses the compressor: {@link ParallelGzipOutputStream}, whose bytes
+ * do not depend on the thread count.
  */
 public final class Gzip {
   /** Level for the bulk data: zlib's default trade-off. */

@@ -25,29 +25,31 @@ public final class IndexBench {
     Path arch = Files.createDirectories(root.resolve("repo/x86_64"));
     SigningKey key = KeyGenerator.generate(2048, Optional.of("bench"));
     long t0 = System.nanoTime();
-    IntStream.range(0, n).parallel().forEach(i -> make(root, arch, key, "pkg" + i));
+    IntStream.range(0, n).parallel().filter(i -> !Files.exists(arch.resolve("pkg" + i + "-1.0-r0.apk")))
+        .forEach(i -> make(root, arch, key, "pkg" + i));
     say("made " + n + " packages in " + ms(t0) + " ms (not part of the figures)");
     for (int round = 1; round <= 3; round++) {
       Files.deleteIfExists(arch.resolve("APKINDEX.tar.gz"));
       long t = System.nanoTime();
+      long c = cpu();
       ApkIndex index = RepoIndexer.rebuild(arch, key, "bench", 0);
-      say("full index round " + round + ": " + ms(t) + " ms, " + index.entries().size() + " packages, "
-          + Files.size(arch.resolve("APKINDEX.tar.gz")) + " bytes");
+      say("full index round " + round + ": " + ms(t) + " ms wall, " + (cpu() - c) / 1_000_000 + " ms cpu, "
+          + index.entries().size() + " packages, " + Files.size(arch.resolve("APKINDEX.tar.gz")) + " bytes");
     }
     IndexUpdater up = IndexUpdater.open(arch, key, TrustedKeys.of(key), 0);
     List<Long> times = new ArrayList<>();
-    for (int i = 0; i < 13; i++) {
+    List<Long> cpus = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
       String name = "added" + i;
       make(root, arch, key, name);
       long t = System.nanoTime();
+      long c = cpu();
       up.add(arch.resolve(name + "-1.0-r0.apk"));
       times.add((System.nanoTime() - t) / 1000);
+      cpus.add((cpu() - c) / 1000);
     }
-    List<Long> warm = new ArrayList<>(times.subList(3, times.size()));
-    warm.sort(null);
-    say("add one package (us, first 3 are JIT warm-up): " + times);
-    say("add one package at " + up.index().entries().size() + " packages: median " + warm.get(warm.size() / 2) / 1000.0
-        + " ms, max " + warm.get(warm.size() - 1) / 1000.0 + " ms");
+    say("add one package, wall us (first 3 are JIT warm-up): " + times);
+    say("add one package at " + up.index().entries().size() + " packages: wall " + stats(times) + ", cpu " + stats(cpus));
   }
 
   private static void make(Path root, Path arch, SigningKey key, String name) {
@@ -61,6 +63,19 @@ public final class IndexBench {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String stats(List<Long> us) {
+    List<Long> warm = new ArrayList<>(us.subList(3, us.size()));
+    warm.sort(null);
+    return "median " + warm.get(warm.size() / 2) / 1000.0 + " ms, min " + warm.get(0) / 1000.0 + " ms, max "
+        + warm.get(warm.size() - 1) / 1000.0 + " ms";
+  }
+
+  /** CPU time of the whole process (all threads), in ns. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long ms(long start) {
