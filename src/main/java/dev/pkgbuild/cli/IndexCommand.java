@@ -2,6 +2,7 @@ package dev.pkgbuild.cli;
 
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.repo.PackageInspector;
 import dev.pkgbuild.repo.PublishResult;
 import dev.pkgbuild.repo.RepoRoot;
 import dev.pkgbuild.repo.Repository;
@@ -12,6 +13,9 @@ import dev.pkgbuild.apk.RepoIndexer;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.sign.SigningKey;
+
+import dev.pkgbuild.sign.SigningKey;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,15 +26,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pkgbuild index}: brings an arch folder's signed index in line with its packages, under the lock. */
+
+/** {@code pkgbuild index}: brings an arch folder's index in line with its packages, under the repository lock. */
 @Command(name = "index", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Update the signed APKINDEX.tar.gz of an arch folder (or of each arch folder of a repository).",
-        "By default only packages missing from the index are read and records whose file is gone are dropped;",
-        "--rebuild reads every package again (in parallel) and also replaces an index that does not verify."})
+    description = {"Update DIR/APKINDEX.tar.gz (signed) from the .apk files in DIR (an arch folder, or each arch",
+        "folder of a repository root). By default only packages the index lacks are read and records whose",
+        "file is gone are dropped; --rebuild reads every package again, in parallel, and also replaces an",
+        "index that does not verify."})
 final class IndexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RepoOptions repo;
 
-  @Parameters(paramLabel = "DIR", description = "An arch folder such as packages/x86_64, or a repository root.")
+  @Parameters(paramLabel = "DIR", description = "Arch folder of a repository, for example repo/x86_64, or the root.")
   Path dir;
 
   @Option(names = "--rebuild", description = "Read every package again and write the index from scratch.")
@@ -68,6 +75,20 @@ final class IndexCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(dir.resolve("APKINDEX.tar.gz") + ": " + index.entries().size()
         + " packages, " + (k == null ? "unsigned" : "signed with " + k.keyName()));
     spec.commandLine().getOut().flush();
+
+    SigningKey key = repo.signing.load().orElse(null);
+    PrintWriter out = spec.commandLine().getOut();
+    for (Path folder : RepoRoot.archFolders(dir)) {
+      Path abs = folder.toAbsolutePath().normalize();
+      Repository r = Repository.open(abs.getParent(), abs.getFileName().toString(), key, RepoOptions.reporter(spec))
+          .withInspector(PackageInspector.structural()).withLockWait(repo.lockWait())
+          .withIndexEpoch(SourceDateEpoch.fromEnvironment()).withDescription(description);
+      PublishResult result = rebuild ? r.rebuild() : r.repair();
+      out.println(r.indexFile() + ": " + result.index().entries().size() + " packages"
+          + (rebuild ? "" : ", " + result.added().size() + " added, " + result.removed().size() + " dropped")
+          + ", " + (key == null ? "unsigned" : "signed with " + key.keyName()));
+    }
+    out.flush();
     return ExitStatus.OK.code();
   }
 }

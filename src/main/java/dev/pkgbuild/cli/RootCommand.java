@@ -20,6 +20,10 @@ import picocli.CommandLine.ParseResult;
       RenderCommand.class,
       LintCommand.class,
       IndexCommand.class,
+
+      SignIndexCommand.class,
+      VerifyCommand.class,
+      InfoCommand.class,
       WithdrawCommand.class,
       PruneCommand.class,
       ServeCommand.class,
@@ -29,6 +33,7 @@ import picocli.CommandLine.ParseResult;
       SignIndexCommand.class,
       VerifyCommand.class,
       InfoCommand.class,
+
     })
 final class RootCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")

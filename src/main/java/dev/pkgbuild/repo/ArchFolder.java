@@ -45,12 +45,14 @@ record ArchFolder(Path dir, String arch) {
         e.providerPriority(), e.depends(), e.provides(), e.installIf(), e.extra());
   }
 
-  /** Names of the visible {@code .apk} files, sorted. */
+  /**
+   * Names of the visible {@code .apk} entries, sorted. Names only, no stat per file: this runs
+   * on every publish; a folder that happens to end in {@code .apk} fails its inspection instead.
+   */
   List<String> packageFiles() throws PkgbuildException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".apk") && !n.startsWith("."))
-          .filter(n -> Files.isRegularFile(dir.resolve(n)))
           .sorted().toList();
     } catch (IOException e) {
       throw PkgbuildException.failed("cannot list " + dir + ": " + e.getMessage());

@@ -1,5 +1,7 @@
 package dev.pkgbuild.repo;
 
+import dev.pkgbuild.apk.ApkContents;
+import dev.pkgbuild.apk.ApkReader;
 import dev.pkgbuild.apk.ApkVerifier;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
@@ -23,6 +25,20 @@ public interface PackageInspector {
         throw PkgbuildException.badInput(apk + ": " + String.join("; ", r.problems()));
       }
       return r.contents().indexEntry();
+    };
+  }
+
+  /**
+   * Checks structure and datahash only, whoever signed the package: what {@code pkgbuild index}
+   * uses for folders of packages from elsewhere.
+   */
+  static PackageInspector structural() {
+    return apk -> {
+      ApkContents c = ApkReader.read(apk);
+      if (!c.problems().isEmpty()) {
+        throw PkgbuildException.badInput(apk + ": " + String.join("; ", c.problems()));
+      }
+      return c.indexEntry();
     };
   }
 }

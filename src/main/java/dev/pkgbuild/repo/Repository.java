@@ -5,11 +5,10 @@ import dev.pkgbuild.apk.IndexArchive;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
-import dev.pkgbuild.io.AtomicFiles;
+import dev.pkgbuild.apk.RepoIndexer;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,42 +27,55 @@ public final class Repository {
 
   private final Path root;
   private final ArchFolder folder;
-  private final SigningKey key;
-  private final Reporter reporter;
-  private final PackageInspector inspector;
-  private final Duration lockWait;
-  private final long indexEpoch;
+  private final Settings settings;
 
-  private Repository(Path root, String arch, SigningKey key, Reporter reporter, PackageInspector inspector,
-      Duration lockWait, long indexEpoch) {
+  /** Everything but the place; the withers below copy it with one field changed. */
+  private record Settings(SigningKey key, Reporter reporter, PackageInspector inspector, Duration lockWait,
+      long indexEpoch, String description) {}
+
+  private Repository(Path root, String arch, Settings settings) {
     this.root = root;
     this.folder = new ArchFolder(root.resolve(arch), arch);
-    this.key = key;
-    this.reporter = reporter;
-    this.inspector = inspector;
-    this.lockWait = lockWait;
-    this.indexEpoch = indexEpoch;
+    this.settings = settings;
   }
 
-  /** The arch folder {@code <root>/<arch>} written with {@code key}; packages must verify with it. */
+  /**
+   * The arch folder {@code <root>/<arch>} written with {@code key}; published packages must
+   * verify with it. A null key makes an unsigned repository whose packages are checked for
+   * structure only (apk trusts such a repository only with {@code --allow-untrusted}).
+   */
   public static Repository open(Path root, String arch, SigningKey key, Reporter reporter) {
-    return new Repository(root, arch, key, reporter, PackageInspector.verifying(TrustedKeys.of(key)),
-        DEFAULT_LOCK_WAIT, 0);
+    PackageInspector inspector = key == null ? PackageInspector.structural()
+        : PackageInspector.verifying(TrustedKeys.of(key));
+    return new Repository(root, arch, new Settings(key, reporter, inspector, DEFAULT_LOCK_WAIT, 0, null));
+  }
+
+  private Repository with(Settings s) {
+    return new Repository(root, folder.arch(), s);
   }
 
   /** The same repository reading packages through {@code other} (tests count reads with it). */
   public Repository withInspector(PackageInspector other) {
-    return new Repository(root, folder.arch(), key, reporter, other, lockWait, indexEpoch);
+    Settings s = settings;
+    return with(new Settings(s.key(), s.reporter(), other, s.lockWait(), s.indexEpoch(), s.description()));
   }
 
   /** The same repository waiting at most {@code wait} for the lock. */
   public Repository withLockWait(Duration wait) {
-    return new Repository(root, folder.arch(), key, reporter, inspector, wait, indexEpoch);
+    Settings s = settings;
+    return with(new Settings(s.key(), s.reporter(), s.inspector(), wait, s.indexEpoch(), s.description()));
   }
 
   /** The same repository stamping index tar entries with {@code epoch} ({@code SOURCE_DATE_EPOCH}). */
   public Repository withIndexEpoch(long epoch) {
-    return new Repository(root, folder.arch(), key, reporter, inspector, lockWait, epoch);
+    Settings s = settings;
+    return with(new Settings(s.key(), s.reporter(), s.inspector(), s.lockWait(), epoch, s.description()));
+  }
+
+  /** The same repository setting the index {@code DESCRIPTION} to {@code text} (null: keep it). */
+  public Repository withDescription(String text) {
+    Settings s = settings;
+    return with(new Settings(s.key(), s.reporter(), s.inspector(), s.lockWait(), s.indexEpoch(), text));
   }
 
   /** The arch folder. */
@@ -94,7 +106,7 @@ public final class Repository {
   public PublishResult publishFiles(List<Path> apks) throws PkgbuildException {
     List<StagedApk> staged = new ArrayList<>();
     for (Path p : apks) {
-      staged.add(new StagedApk(p, inspector.inspect(p), false));
+      staged.add(new StagedApk(p, settings.inspector().inspect(p), false));
     }
     return locked(false, u -> u.place(staged, true));
   }
@@ -145,11 +157,16 @@ public final class Repository {
    * @throws PkgbuildException when there is no index or it does not verify
    */
   public ApkIndex index() throws PkgbuildException {
-    IndexArchive.Read r = IndexArchive.read(folder.index(), TrustedKeys.of(key));
-    if (!r.problems().isEmpty()) {
-      throw PkgbuildException.badInput(folder.index() + ": " + String.join("; ", r.problems()));
+    IndexArchive.Read r = IndexArchive.read(folder.index(), trusted());
+    List<String> problems = Update.relevant(r.problems(), settings.key() != null);
+    if (!problems.isEmpty()) {
+      throw PkgbuildException.badInput(folder.index() + ": " + String.join("; ", problems));
     }
     return r.index();
+  }
+
+  private TrustedKeys trusted() {
+    return settings.key() == null ? TrustedKeys.of() : TrustedKeys.of(settings.key());
   }
 
   private interface Change {
@@ -158,24 +175,25 @@ public final class Repository {
 
   private PublishResult locked(boolean rebuild, Change change) throws PkgbuildException {
     createFolder();
-    try (ArchLock lock = ArchLock.acquire(folder.dir(), lockWait)) {
-      Update u = new Update(folder, inspector, reporter);
+    try (ArchLock lock = ArchLock.acquire(folder.dir(), settings.lockWait())) {
+      Update u = new Update(folder, settings.inspector(), settings.reporter());
       if (rebuild) {
         u.rebuildAll(previousDescription());
       } else {
-        u.load(TrustedKeys.of(key));
+        u.load(trusted(), settings.key() != null);
         u.recover();
       }
+      u.describe(settings.description());
       change.apply(u);
-      PublishResult result = u.commit(key, indexEpoch);
-      publishKey();
+      PublishResult result = u.commit(settings.key(), settings.indexEpoch());
+      RepoIndexer.publishKey(folder.dir(), settings.key());
       return result;
     }
   }
 
   private String previousDescription() {
     try {
-      return IndexArchive.read(folder.index(), TrustedKeys.of(key)).index().description();
+      return IndexArchive.read(folder.index(), trusted()).index().description();
     } catch (PkgbuildException e) {
       return null;
     }
@@ -186,19 +204,6 @@ public final class Repository {
       Files.createDirectories(folder.dir());
     } catch (IOException e) {
       throw PkgbuildException.environment("cannot create repository folder " + folder.dir() + ": " + e.getMessage());
-    }
-  }
-
-  /** Writes {@code <root>/<keyname>} when it is missing or different, so consumers can fetch it. */
-  private void publishKey() throws PkgbuildException {
-    Path pub = root.resolve(key.keyName());
-    byte[] pem = key.publicKeyPem().getBytes(StandardCharsets.US_ASCII);
-    try {
-      if (!Files.isRegularFile(pub) || !java.util.Arrays.equals(Files.readAllBytes(pub), pem)) {
-        AtomicFiles.write(pub, pem);
-      }
-    } catch (IOException e) {
-      throw PkgbuildException.failed("cannot publish the public key " + pub + ": " + e.getMessage());
     }
   }
 }

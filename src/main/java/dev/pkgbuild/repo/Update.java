@@ -43,7 +43,7 @@ final class Update {
   }
 
   /** Reads and verifies the current index; a missing one is empty, a broken one an error. */
-  void load(TrustedKeys keys) throws PkgbuildException {
+  void load(TrustedKeys keys, boolean signed) throws PkgbuildException {
     Path file = folder.index();
     if (!Files.exists(file)) {
       index = ApkIndex.empty(null);
@@ -56,10 +56,25 @@ final class Update {
     } catch (PkgbuildException e) {
       throw broken(e.getMessage());
     }
-    if (!read.problems().isEmpty()) {
-      throw broken(file + ": " + String.join("; ", read.problems()));
+    List<String> problems = relevant(read.problems(), signed);
+    if (!problems.isEmpty()) {
+      throw broken(file + ": " + String.join("; ", problems));
     }
     index = read.index();
+  }
+
+  /** The problems that matter: an unsigned repository does not mind a missing or untrusted signature. */
+  static List<String> relevant(List<String> problems, boolean signed) {
+    return signed ? problems
+        : problems.stream().filter(p -> !p.startsWith("unsigned index") && !p.startsWith("UNTRUSTED")).toList();
+  }
+
+  /** Sets the {@code DESCRIPTION} text, when one is given. */
+  void describe(String text) {
+    if (text != null && !text.equals(index.description())) {
+      index = index.withDescription(text);
+      changed = true;
+    }
   }
 
   private PkgbuildException broken(String why) {
