@@ -14,8 +14,16 @@ import picocli.CommandLine.ParseResult;
     description = "Builds melange-format recipes into a signed APK repository.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BuildCommand.class,
+      PlanCommand.class,
+      KeygenCommand.class,
       RenderCommand.class,
       LintCommand.class,
+      IndexCommand.class,
+      WithdrawCommand.class,
+      PruneCommand.class,
+      ServeCommand.class,
+      RepoInfoCommand.class,
     })
 final class RootCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files so that readers see the old content or the new, never half. */
 public final class AtomicFiles {
@@ -19,7 +20,7 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Writes bytes to {@code target} through a temp file in the same folder, fsynced, then renamed. */
+  /** Writes bytes to {@code target} (mode 0644) through a temp file in the same folder, fsynced, then renamed. */
   public static void write(Path target, byte[] content) throws IOException {
     write(target, out -> out.write(content));
   }
@@ -30,6 +31,8 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
+      // Temp files start private (0600); what we publish is meant to be read by others.
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
           OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
         writer.writeTo(out);

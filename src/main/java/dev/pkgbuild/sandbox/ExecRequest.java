@@ -30,6 +30,11 @@ public record ExecRequest(
     Objects.requireNonNull(workspace, "workspace");
     argv = List.copyOf(argv);
     env = Map.copyOf(env);
+    for (String name : env.keySet()) {
+      if (name.isEmpty() || name.contains("=") || name.contains("\0")) {
+        throw new IllegalArgumentException("bad environment variable name: " + name);
+      }
+    }
     workdir = workdir == null ? "/home/build" : workdir;
     output = output == null ? line -> {} : output;
   }

@@ -81,6 +81,18 @@ class SplitPipelinesTest {
   }
 
   @Test
+  void dev_mergedUsrLibSymlink_movesFilesUnderUsrOnly() throws Exception {
+    touch(dest, "usr/lib/libfoo.so.1", "usr/lib/libfoo.a");
+    Files.createSymbolicLink(dest.resolve("usr/lib/libfoo.so"), Path.of("libfoo.so.1"));
+    Files.createSymbolicLink(dest.resolve("lib"), Path.of("usr/lib"));
+    ShellRun.Result r = split("split/dev", Map.of());
+    assertTrue(r.ok(), r.output());
+    assertMoved("usr/lib/libfoo.so", "usr/lib/libfoo.a");
+    assertFalse(Files.exists(sub.resolve("lib"), NOFOLLOW_LINKS));
+    assertKept("usr/lib/libfoo.so.1", "lib");
+  }
+
+  @Test
   void dev_packageInput_takesFilesFromThatPackage() throws Exception {
     Path other = out.resolve("libother");
     touch(other, "usr/include/other.h");

@@ -1,0 +1,107 @@
+package dev.pkgbuild.build;
+
+import dev.pkgbuild.apk.ApkWriter;
+import dev.pkgbuild.apk.PkgInfo;
+import dev.pkgbuild.apk.PkgInfoBuilder;
+import dev.pkgbuild.apk.WrittenApk;
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.pipeline.CompiledPackage;
+import dev.pkgbuild.pipeline.CompiledRecipe;
+import dev.pkgbuild.recipe.Copyright;
+import dev.pkgbuild.sca.Generated;
+import dev.pkgbuild.sign.SigningKey;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns each package's staged files into a signed .apk in the repository's incoming
+ * folder; publishing moves them into place.
+ */
+final class Packager {
+  private final BuildRequest req;
+  private final CompiledRecipe recipe;
+  private final Path workspace;
+  private final SigningKey key;
+  private final BuildLog log;
+
+  Packager(BuildRequest req, CompiledRecipe recipe, Path workspace, SigningKey key, BuildLog log) {
+    this.req = req;
+    this.recipe = recipe;
+    this.workspace = workspace;
+    this.key = key;
+    this.log = log;
+  }
+
+  /**
+   * Lints, works out dependencies, writes SBOMs, then one package per compiled package,
+   * main package first.
+   */
+  List<Built> packageAll(Path incoming, SbomWriter sboms) throws PkgbuildException {
+    PackageMetadata.lint(recipe, workspace, log);
+    Map<String, Generated> generated = PackageMetadata.dependencies(recipe, workspace, log);
+    List<Built> out = new ArrayList<>();
+    ApkWriter writer = ApkWriter.of(key, req.sourceDateEpoch());
+    for (CompiledPackage p : TreePlanner.packages(recipe)) {
+      Path tree = Workspaces.outDir(workspace, p.name());
+      byte[] sbom = sboms.write(p, tree);
+      PkgInfo info = pkgInfo(p, generated.get(p.name())).build();
+      Path file = incoming.resolve(p.name() + "-" + p.fullVersion() + ".apk");
+      WrittenApk written = writer.writeTo(info, tree, p.scriptlets().scripts(), file);
+      log.info("packaged " + file.getFileName() + " (" + written.fileSize() + " bytes, installed size "
+          + written.info().size() + ")" + summary(written.info()));
+      out.add(new Built(file, written, sbom));
+    }
+    return out;
+  }
+
+  private static String summary(PkgInfo info) {
+    String deps = info.depend().isEmpty() ? "" : "; depends " + String.join(" ", info.depend());
+    String prov = info.provides().isEmpty() ? "" : "; provides " + String.join(" ", info.provides());
+    return deps + prov;
+  }
+
+  /** A package file waiting to be published, with its SBOM. */
+  record Built(Path file, WrittenApk written, byte[] sbom) {}
+
+  PkgInfoBuilder pkgInfo(CompiledPackage p, Generated generated) throws PkgbuildException {
+    PkgInfoBuilder b = PkgInfo.builder(p.name(), p.fullVersion())
+        .pkgdesc(p.description())
+        .url(blankToNull(p.url()))
+        .arch(recipe.arch().apkName())
+        .origin(recipe.main().name())
+        .commit(blankToNull(p.commit()))
+        .maintainer(blankToNull(req.namespace()))
+        .builddate(req.sourceDateEpoch() == 0 ? null : req.sourceDateEpoch());
+    for (Copyright c : recipe.main().copyright()) {
+      if (c.license() != null && !c.license().isBlank()) {
+        b.addLicense(c.license());
+      }
+    }
+    // The analyzer's lists already hold the declared entries, merged with what it found.
+    b.addDepend(generated.depends().toArray(String[]::new));
+    b.addProvides(generated.provides().toArray(String[]::new));
+    b.addReplaces(p.dependencies().replaces().toArray(String[]::new));
+    b.providerPriority(integer(p.dependencies().providerPriority(), p, "provider-priority"));
+    b.replacesPriority(integer(p.dependencies().replacesPriority(), p, "replaces-priority"));
+    b.addTriggers(p.scriptlets().triggerPaths().toArray(String[]::new));
+    return b;
+  }
+
+  private static Integer integer(String v, CompiledPackage p, String what) throws PkgbuildException {
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(v.strip());
+    } catch (NumberFormatException e) {
+      throw PkgbuildException.badInput(p.pos() + ": " + what + " of " + p.name() + " must be a whole number, got '"
+          + v + "'");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

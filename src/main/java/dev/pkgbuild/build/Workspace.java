@@ -1,0 +1,92 @@
+package dev.pkgbuild.build;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * A build's private folder under one temp root. It is removed when the build succeeds
+ * or is interrupted, and kept only on failure or when asked, so temp dirs never pile up
+ * (melange#1528).
+ */
+public final class Workspace implements AutoCloseable {
+  private final Path root;
+  private final Thread cleanupOnInterrupt;
+  private volatile boolean keep;
+
+  private Workspace(Path root) {
+    this.root = root;
+    this.cleanupOnInterrupt = new Thread(this::deleteQuietly, "pkgbuild-workspace-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanupOnInterrupt);
+  }
+
+  /** Creates {@code <tempRoot>/<prefix>-XXXX}. */
+  public static Workspace create(Path tempRoot, String prefix) throws IOException {
+    Files.createDirectories(tempRoot);
+    return new Workspace(Files.createTempDirectory(tempRoot, prefix + "-"));
+  }
+
+  /** The folder mounted at /home/build. */
+  public Path dir() {
+    return root;
+  }
+
+  /** Keeps the folder after close, for inspection after a failure. */
+  public void keep() {
+    keep = true;
+  }
+
+  public boolean kept() {
+    return keep;
+  }
+
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanupOnInterrupt);
+    } catch (IllegalStateException shuttingDown) {
+      return; // the hook itself will clean up
+    }
+    deleteQuietly();
+  }
+
+  private void deleteQuietly() {
+    if (keep) {
+      return;
+    }
+    try {
+      deleteTree(root);
+    } catch (IOException ignored) {
+      // Best effort: a leftover temp dir is not worth failing a finished build.
+    }
+  }
+
+  /** Deletes a tree without following symlinks, making read-only folders writable first. */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+        d.toFile().setWritable(true, true);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+        Files.delete(f);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}
