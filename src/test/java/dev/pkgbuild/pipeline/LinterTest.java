@@ -54,6 +54,15 @@ class LinterTest {
   }
 
   @Test
+  void lint_exampleRecipes_clean() throws Exception {
+    try (var files = java.nio.file.Files.list(Path.of("recipes"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        assertEquals(List.of(), new Linter(List.of()).lint(f), f.toString());
+      }
+    }
+  }
+
+  @Test
   void lint_recipeThatDoesNotLoad_oneError() throws Exception {
     Path f = Fixtures.write(tmp, "broken.yaml", Fixtures.HEAD + "pipline: []\n");
     assertEquals(List.of("broken.yaml:7:1: error: unknown key 'pipline' in recipe (did you mean 'pipeline'?)"),
