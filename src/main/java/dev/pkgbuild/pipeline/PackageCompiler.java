@@ -47,7 +47,7 @@ final class PackageCompiler {
 
   CompiledPackage main() throws PkgbuildException {
     PackageSpec p = recipe.pkg();
-    Map<String, String> ctx = context(p.name(), null);
+    Map<String, String> ctx = context(checkName(p.name(), p.pos()), null);
     Scope scope = new Scope(pre, ctx, null, Map.of(), List.of());
     List<Step> steps = new StepCompiler(resolver, buildNeeds).compileAll(recipe.pipeline(), scope);
     return new CompiledPackage(p.name(), p.version(), Long.parseLong(p.epoch()), Subst.exact(p.description(), pre),
@@ -60,7 +60,7 @@ final class PackageCompiler {
   CompiledPackage subpackage(SubpackageSpec s, Map<String, String> range) throws PkgbuildException {
     Map<String, String> spre = new HashMap<>(pre);
     spre.putAll(range);
-    String name = Subst.exact(s.name(), spre);
+    String name = checkName(Subst.exact(s.name(), spre), s.pos());
     Map<String, String> ctx = context(name, range);
     if (!Condition.evaluate(Subst.exact(s.ifCond(), spre), ctx, s.pos())) {
       return null;
@@ -126,8 +126,23 @@ final class PackageCompiler {
         strictAll(e.keyring(), spre, ctx, e.pos(), what), env, e.accounts());
   }
 
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z\\d][a-zA-Z\\d+_.-]*");
+
+  /** Package names as melange accepts them, checked after substitution. */
+  static String checkName(String name, SourcePos pos) throws PositionedException {
+    if (!NAME.matcher(name).matches()) {
+      throw new PositionedException(pos, "invalid package name '" + name + "'");
+    }
+    return name;
+  }
+
   private static Dependencies deps(Dependencies d, Map<String, String> spre, Map<String, String> ctx, SourcePos pos)
       throws PositionedException {
+    for (String p : java.util.Arrays.asList(d.providerPriority(), d.replacesPriority())) {
+      if (p != null && !strict(p, spre, ctx, pos, "priority").strip().matches("-?\\d+")) {
+        throw new PositionedException(pos, "priority must be an integer, found '" + p + "'");
+      }
+    }
     return new Dependencies(strictAll(d.runtime(), spre, ctx, pos, "dependencies"),
         strictAll(d.provides(), spre, ctx, pos, "dependencies"), strictAll(d.replaces(), spre, ctx, pos, "dependencies"),
         strict(d.providerPriority(), spre, ctx, pos, "provider-priority"),

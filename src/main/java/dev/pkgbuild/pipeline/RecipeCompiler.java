@@ -115,14 +115,22 @@ public final class RecipeCompiler {
 
   private static String transform(VarTransform t, String from) throws PositionedException {
     Pattern p;
+    java.util.Set<String> names = new java.util.HashSet<>();
+    // Go spells named groups (?P<name>...); Java accepts only (?<name>...).
+    String regex = t.match().replace("(?P<", "(?<");
+    java.util.regex.Matcher named = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(regex);
+    while (named.find()) {
+      names.add(named.group(1));
+    }
     try {
-      p = Pattern.compile(t.match());
+      p = Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       throw new PositionedException(t.matchPos(), "invalid regex '" + t.match() + "' in var-transforms: "
           + e.getDescription().toLowerCase(java.util.Locale.ROOT));
     }
     try {
-      return p.matcher(from).replaceAll(Subst.goReplacement(t.replace()));
+      java.util.regex.Matcher m = p.matcher(from);
+      return m.replaceAll(Subst.goReplacement(t.replace(), m.groupCount(), names));
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new PositionedException(t.pos(), "invalid replace '" + t.replace() + "' in var-transforms: "
           + e.getMessage());

@@ -163,8 +163,10 @@ public final class Renderer {
     m.put("trigger-paths", p.scriptlets().triggerPaths());
     m.put("pipeline", p.pipeline().stream().map(Renderer::step).toList());
     if (p.test() != null) {
-      m.put("test", Map.of("environment", env(p.test().environment()),
-          "pipeline", p.test().pipeline().stream().map(Renderer::step).toList()));
+      Map<String, Object> test = new LinkedHashMap<>(); // Map.of would iterate in a random order
+      test.put("environment", env(p.test().environment()));
+      test.put("pipeline", p.test().pipeline().stream().map(Renderer::step).toList());
+      m.put("test", test);
     }
     return m;
   }

@@ -1,20 +1,16 @@
 package dev.pkgbuild.pipeline;
 
-import java.util.regex.Pattern;
+import dev.pkgbuild.apk.ApkVersion;
 
-/**
- * Whether a version is valid for apk. A stand-in for {@code dev.pkgbuild.apk.ApkVersion}
- * (on another branch) behind one method, so it can be swapped for it.
- */
+/** Whether a recipe version is valid for apk, by the apk grammar of {@link ApkVersion}. */
 final class VersionCheck {
-  private static final Pattern APK = Pattern.compile(
-      "[0-9]+(\\.[0-9]+)*[a-z]?(_(alpha|beta|pre|rc|cvs|svn|git|hg|p)[0-9]*)*(~[0-9a-f]+)?");
-
   private VersionCheck() {}
 
-  /** Why {@code version} is not a valid apk version (without -rN), or null when it is. */
+  /** Why {@code version} (without -rN) is not a valid apk version, or null when it is. */
   static String invalidReason(String version) {
-    return APK.matcher(version).matches() ? null
-        : "version '" + version + "' is not a valid apk version (digits and dots, an optional letter, _suffixes)";
+    // ApkVersion accepts a trailing -rN, but in a recipe the epoch supplies it.
+    String reason = version.contains("-") ? "'-' is not allowed (the epoch gives the -rN part)"
+        : ApkVersion.invalidReason(version);
+    return reason == null ? null : "version '" + version + "' is not a valid apk version: " + reason;
   }
 }

@@ -37,9 +37,9 @@ public record PackageSpec(String name, String version, String epoch, String desc
     copyright = List.copyOf(copyright);
     disabledChecks = List.copyOf(disabledChecks);
     targetArchitecture = List.copyOf(targetArchitecture);
-    resources = Map.copyOf(resources);
-    testResources = Map.copyOf(testResources);
+    resources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resources));
+    testResources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(testResources));
     annotations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(annotations));
-    cpe = Map.copyOf(cpe);
+    cpe = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cpe));
   }
 }

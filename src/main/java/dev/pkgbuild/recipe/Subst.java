@@ -85,10 +85,14 @@ public final class Subst {
    * Converts a Go regexp replacement ({@code $1}, {@code ${1}}, {@code ${name}}, {@code $$})
    * to java.util.regex syntax.
    *
+   * A reference to a group the pattern lacks expands to nothing, as in Go.
+   *
    * @param go the Go replacement
+   * @param groups how many numbered groups the pattern has
+   * @param names the pattern's named groups
    * @return the same replacement for {@link java.util.regex.Matcher#replaceAll(String)}
    */
-  public static String goReplacement(String go) {
+  public static String goReplacement(String go, int groups, java.util.Set<String> names) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < go.length(); i++) {
       char c = go.charAt(i);
@@ -100,14 +104,14 @@ public final class Subst {
         out.append("\\$");
         i++;
       } else {
-        i = groupRef(go, i + 1, out) - 1;
+        i = groupRef(go, i + 1, out, groups, names) - 1;
       }
     }
     return out.toString();
   }
 
   /** Appends the group reference starting at {@code at}; returns the index after it. */
-  private static int groupRef(String go, int at, StringBuilder out) {
+  private static int groupRef(String go, int at, StringBuilder out, int groups, java.util.Set<String> names) {
     boolean braced = at < go.length() && go.charAt(at) == '{';
     int start = braced ? at + 1 : at;
     int end = start;
@@ -119,7 +123,11 @@ public final class Subst {
       return braced && end < go.length() ? end + 1 : end;
     }
     String name = go.substring(start, end);
-    out.append(name.chars().allMatch(Character::isDigit) ? "$" + name : "${" + name + "}");
+    if (name.chars().allMatch(Character::isDigit)) {
+      out.append(name.length() < 4 && Integer.parseInt(name) <= groups ? "$" + name : "");
+    } else if (names.contains(name)) {
+      out.append("${").append(name).append('}');
+    }
     return braced ? end + 1 : end;
   }
 }

@@ -27,7 +27,7 @@ public final class Suggest {
     if (best != null && bestDistance <= limit) {
       return " (did you mean '" + best + "'?)";
     }
-    for (String c : candidates) {
+    for (String c : new java.util.TreeSet<>(candidates)) {
       if (word.length() >= 4 && c.startsWith(word)) {
         return " (did you mean '" + c + "'?)";
       }

@@ -68,6 +68,8 @@ public final class Yaml {
         .setAllowRecursiveKeys(false)
         .setMaxAliasesForCollections(MAX_ALIASES + 1)
         .setCodePointLimit(MAX_SIZE)
+        // Every scalar is read as its source text, so implicit type resolution is wasted work.
+        .setSchema(new org.snakeyaml.engine.v2.schema.FailsafeSchema())
         .build();
     try {
       Parser parser = new DepthLimitedParser(file,

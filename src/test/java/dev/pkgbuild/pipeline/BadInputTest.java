@@ -122,4 +122,11 @@ class BadInputTest {
     assertEquals("r.yaml: recipe hello builds only for aarch64; pass --arch aarch64",
         error(tmp, HEAD.replace("  epoch: 0\n", "  epoch: 0\n  target-architecture: [aarch64]\n")));
   }
+
+  @Test
+  void compile_badSubpackageNameOrPriority_rejected() throws Exception {
+    assertEquals("r.yaml:8:5: invalid package name 'x y'", error(tmp, HEAD + "subpackages:\n  - name: x y\n"));
+    assertEquals("r.yaml:2:3: priority must be an integer, found 'high'",
+        error(tmp, HEAD + "  dependencies:\n    provider-priority: high\n"));
+  }
 }

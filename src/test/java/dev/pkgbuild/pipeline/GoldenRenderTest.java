@@ -29,14 +29,27 @@ class GoldenRenderTest {
       "gst-libav, x86_64, brief", // nested pipeline, working-directory
       "ocaml-num, x86_64, brief", // nested pipeline
       "font-stix-otf-arm, aarch64, brief", // target-architecture
-      "bzip2, x86_64, full", // every used pipeline inlined
+      "bzip2, x86_64, brief",
   })
   void render_corpusRecipe_matchesGolden(String name, String arch, String mode) throws Exception {
     Path corpus = CorpusCompileTest.corpus();
     CompiledRecipe r = new RecipeCompiler(List.of(corpus.resolve("pipelines")))
         .compile(corpus.resolve(name + ".yaml"), Arch.parse(arch), Map.of());
-    String actual = Renderer.text(r, mode.equals("full"));
-    Path golden = Path.of("src/test/resources/golden/render", name + "-" + arch + ".txt");
+    assertGolden(name + "-" + arch + ".txt", Renderer.text(r, mode.equals("full")));
+  }
+
+  /** A fixture with its own pipelines, fully inlined: independent of the built-in catalog. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"x86_64", "aarch64"})
+  void render_nestedFixtureFullyInlined_matchesGolden(String arch) throws Exception {
+    Path dir = Path.of("src/test/resources/recipes/nested");
+    CompiledRecipe r = new RecipeCompiler(List.of(dir.resolve("pipelines")))
+        .compile(dir.resolve("nested.yaml"), Arch.parse(arch), Map.of());
+    assertGolden("nested-" + arch + ".txt", Renderer.text(r));
+  }
+
+  private static void assertGolden(String name, String actual) throws java.io.IOException {
+    Path golden = Path.of("src/test/resources/golden/render", name);
     if (Boolean.getBoolean("pkgbuild.updateGoldens")) {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, actual);
