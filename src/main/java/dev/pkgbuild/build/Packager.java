@@ -39,8 +39,9 @@ final class Packager {
    * main package first.
    */
   List<Built> packageAll(Path incoming, SbomWriter sboms) throws PkgbuildException {
-    PackageMetadata.lint(recipe, workspace, log);
-    Map<String, Generated> generated = PackageMetadata.dependencies(recipe, workspace, log);
+    PackageMetadata metadata = new PackageMetadata(recipe, workspace, log);
+    metadata.lint();
+    Map<String, Generated> generated = metadata.dependencies();
     List<Built> out = new ArrayList<>();
     ApkWriter writer = ApkWriter.of(key, req.sourceDateEpoch());
     for (CompiledPackage p : TreePlanner.packages(recipe)) {

@@ -6,14 +6,6 @@ import dev.pkgbuild.repo.PackageInspector;
 import dev.pkgbuild.repo.PublishResult;
 import dev.pkgbuild.repo.RepoRoot;
 import dev.pkgbuild.repo.Repository;
-import java.io.PrintWriter;
-
-import dev.pkgbuild.apk.ApkIndex;
-import dev.pkgbuild.apk.RepoIndexer;
-import dev.pkgbuild.diag.ExitStatus;
-import dev.pkgbuild.diag.PkgbuildException;
-import dev.pkgbuild.sign.SigningKey;
-
 import dev.pkgbuild.sign.SigningKey;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,8 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-/** {@code pkgbuild index}: brings an arch folder's signed index in line with its packages, under the lock. */
 
 /** {@code pkgbuild index}: brings an arch folder's index in line with its packages, under the repository lock. */
 @Command(name = "index", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -43,39 +33,11 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--rebuild", description = "Read every package again and write the index from scratch.")
   boolean rebuild;
 
-  @Override
-  public Integer call() throws PkgbuildException {
-    PrintWriter out = spec.commandLine().getOut();
-    for (Path folder : RepoRoot.archFolders(dir)) {
-      Path abs = folder.toAbsolutePath().normalize();
-      Repository r = repo.root(abs.getParent(), spec).arch(abs.getFileName().toString());
-      PublishResult result = rebuild ? r.rebuild() : r.repair();
-      out.println(r.indexFile() + ": " + result.index().entries().size() + " packages"
-          + (rebuild ? "" : ", " + result.added().size() + " added, " + result.removed().size() + " dropped"));
-    }
-    out.flush();
-
-/** {@code pkgbuild index DIR}: rebuilds DIR/APKINDEX.tar.gz from the packages there. */
-@Command(name = "index", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Rebuild DIR/APKINDEX.tar.gz from the .apk files in DIR (an arch folder), signed.")
-final class IndexCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin SigningKeyOption key;
-
-  @Parameters(paramLabel = "DIR", description = "Arch folder of a repository, for example repo/x86_64.")
-  Path dir;
-
   @Option(names = "--description", paramLabel = "TEXT", description = "Text for the DESCRIPTION member.")
   String description;
 
   @Override
   public Integer call() throws PkgbuildException {
-    SigningKey k = key.load().orElse(null);
-    ApkIndex index = RepoIndexer.rebuild(dir, k, description, SourceDateEpoch.fromEnvironment());
-    spec.commandLine().getOut().println(dir.resolve("APKINDEX.tar.gz") + ": " + index.entries().size()
-        + " packages, " + (k == null ? "unsigned" : "signed with " + k.keyName()));
-    spec.commandLine().getOut().flush();
-
     SigningKey key = repo.signing.load().orElse(null);
     PrintWriter out = spec.commandLine().getOut();
     for (Path folder : RepoRoot.archFolders(dir)) {

@@ -20,7 +20,6 @@ import picocli.CommandLine.ParseResult;
       RenderCommand.class,
       LintCommand.class,
       IndexCommand.class,
-
       SignIndexCommand.class,
       VerifyCommand.class,
       InfoCommand.class,
@@ -28,12 +27,6 @@ import picocli.CommandLine.ParseResult;
       PruneCommand.class,
       ServeCommand.class,
       RepoInfoCommand.class,
-
-      IndexCommand.class,
-      SignIndexCommand.class,
-      VerifyCommand.class,
-      InfoCommand.class,
-
     })
 final class RootCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
