@@ -21,7 +21,7 @@ final class PruneCommand implements Callable<Integer> {
   @Option(names = "--keep", paramLabel = "N", required = true, description = "Versions to keep per name.")
   int keep;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "packages",
+  @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "repo",
       description = "Repository root (default: ${DEFAULT-VALUE}).")
   Path dir;
 

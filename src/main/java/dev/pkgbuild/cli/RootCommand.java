@@ -23,6 +23,7 @@ import picocli.CommandLine.ParseResult;
       SignIndexCommand.class,
       VerifyCommand.class,
       InfoCommand.class,
+      SbomCommand.class,
       WithdrawCommand.class,
       PruneCommand.class,
       ServeCommand.class,

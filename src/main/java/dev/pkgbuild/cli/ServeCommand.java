@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "packages",
+  @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "repo",
       description = "Repository root (default: ${DEFAULT-VALUE}).")
   Path dir;
 

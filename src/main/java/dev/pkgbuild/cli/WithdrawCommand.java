@@ -26,7 +26,7 @@ final class WithdrawCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME-VER-rN", arity = "1..*", description = "Packages to withdraw.")
   List<String> ids;
 
-  @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "packages",
+  @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "repo",
       description = "Repository root (default: ${DEFAULT-VALUE}).")
   Path outDir;
 

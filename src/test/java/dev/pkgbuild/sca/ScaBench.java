@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SCA + linters + SBOM on a 10,000-file package with 500 ELF objects, beside
  * {@code tar -c | gzip -6} of the same tree. Runs only with {@code -Dpkgbuild.bench=true}.
  */
-class ScaBenchmarkTest {
+class ScaBench {
   static final int FILES = 10_000;
   static final int ELF = 500;
   static final String[] WORDS = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor"

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Loads and compiles every corpus recipe, one warm-up pass then a measured one. Runs only with
  * {@code -Dpkgbuild.bench=true}; figures go to docs/benchmarks.md by hand.
  */
-class CorpusBenchmarkTest {
+class CorpusBench {
   @Test
   void bench_loadAndCompileCorpus_printsTotalAndMedian() throws Exception {
     Assumptions.assumeTrue(Boolean.getBoolean("pkgbuild.bench"), "benchmark runs with -Dpkgbuild.bench=true");
