@@ -74,6 +74,35 @@ class BuilderHelloTest {
     assertArrayEquals(Files.readAllBytes(a.index()), Files.readAllBytes(b.index()));
   }
 
+  @Test
+  void build_helloExample_programRunsWhenExtracted(@TempDir Path tmp) throws Exception {
+    TestBuilds.requireRunner("bubblewrap");
+    Requires.tool("gcc");
+    Requires.tool("tar");
+    BuildResult r = new TestBuilds(tmp, "auto").build(HELLO, 0);
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    Process tar = new ProcessBuilder("tar", "-xzf", r.packages().get(0).toString(), "-C", root.toString())
+        .redirectErrorStream(true).start();
+    tar.getInputStream().readAllBytes();
+    assertEquals(0, tar.waitFor());
+    ProcessBuilder run = new ProcessBuilder(root.resolve("usr/bin/hello").toString(), "pkgbuild");
+    run.environment().put("LD_LIBRARY_PATH", root.resolve("usr/lib").toString());
+    Process hello = run.redirectErrorStream(true).start();
+    String out = new String(hello.getInputStream().readAllBytes());
+    assertEquals(0, hello.waitFor(), out);
+    assertEquals("Hello, pkgbuild!\n", out);
+  }
+
+  @Test
+  void build_helloExample_linterAndScaStayQuiet(@TempDir Path tmp) throws Exception {
+    TestBuilds.requireRunner("bubblewrap");
+    Requires.tool("gcc");
+    TestBuilds t = new TestBuilds(tmp, "auto");
+    t.build(HELLO, 0);
+    List<String> warnings = t.lines.stream().filter(l -> l.startsWith("warning:")).toList();
+    assertEquals(List.of(), warnings);
+  }
+
   static Set<String> paths(Path apk) throws Exception {
     return dev.pkgbuild.apk.ApkReader.read(apk).entries().stream().map(TarEntry::name)
         .map(n -> n.endsWith("/") ? n.substring(0, n.length() - 1) : n)
