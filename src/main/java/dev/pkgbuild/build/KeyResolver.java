@@ -20,6 +20,15 @@ final class KeyResolver {
     return resolvePath(given, keysDir, reporter).key();
   }
 
+  /** The given key, else the one key in {@code keysDir}, else null; never creates one. */
+  static SigningKey existing(Path given, Path keysDir) throws PkgbuildException {
+    if (given != null) {
+      return SigningKey.load(given);
+    }
+    Optional<Path> found = Keys.findDefault(keysDir);
+    return found.isPresent() ? SigningKey.load(found.get()) : null;
+  }
+
   /** The given key, else the one key in {@code keysDir}, else a new key written there. */
   static synchronized Resolved resolvePath(Path given, Path keysDir, Reporter reporter) throws PkgbuildException {
     if (given != null) {

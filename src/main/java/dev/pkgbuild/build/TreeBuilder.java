@@ -6,6 +6,7 @@ import dev.pkgbuild.graph.Outcome;
 import dev.pkgbuild.graph.Scheduler;
 import dev.pkgbuild.recipe.Arch;
 import dev.pkgbuild.sandbox.Sandbox;
+import dev.pkgbuild.sign.SigningKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -25,12 +26,12 @@ public final class TreeBuilder {
     this.clock = clock;
   }
 
-  /** The plan alone, for {@code pkgbuild plan}. */
+  /** The plan alone, for {@code pkgbuild plan}: it reads, and never creates a key. */
   public Plan plan(TreeRequest req) throws PkgbuildException {
     Arch arch = Hosts.arch(req.template().arch());
-    KeyResolver.Resolved key = KeyResolver.resolvePath(req.template().signingKey(), req.template().keysDir(), reporter);
+    SigningKey key = KeyResolver.existing(req.template().signingKey(), req.template().keysDir());
     return new TreePlanner(req.template().pipelineDirs(), arch, reporter)
-        .plan(req.recipes(), req.template().outDir(), key.key(), req.rebuildChanged(), req.forced());
+        .plan(req.recipes(), req.template().outDir(), key, req.rebuildChanged(), req.forced());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.pkgbuild.build;
 
 import dev.pkgbuild.apk.ApkIndex;
 import dev.pkgbuild.apk.Dependency;
+import dev.pkgbuild.apk.IndexArchive;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
@@ -17,6 +18,7 @@ import dev.pkgbuild.recipe.Recipe;
 import dev.pkgbuild.recipe.RecipeLoader;
 import dev.pkgbuild.repo.Repository;
 import dev.pkgbuild.sign.SigningKey;
+import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +59,8 @@ public final class TreePlanner {
     Map<String, CompiledRecipe> byName = new HashMap<>();
     compiled.forEach(c -> byName.put(c.main().name(), c));
     Repository repo = Repository.open(outDir, arch.apkName(), key, reporter);
-    Map<String, IndexEntry> present = present(repo);
+    // key may be null for a read-only plan: the repository is then only read, never written.
+    Map<String, IndexEntry> present = present(repo, key, outDir);
     List<PlannedRecipe> ordered = new ArrayList<>();
     Map<String, PlannedRecipe> byId = new HashMap<>();
     List<String> changed = new ArrayList<>();
@@ -93,15 +96,28 @@ public final class TreePlanner {
     return targets.isEmpty() || targets.contains("all") || targets.stream().anyMatch(t -> Arch.find(t) == arch);
   }
 
-  private static Map<String, IndexEntry> present(Repository repo) throws PkgbuildException {
+  /**
+   * What the index lists. Without a signing key (a plan on a machine that only reads the
+   * repository) the index is checked against the public key published at the repository root.
+   */
+  private static Map<String, IndexEntry> present(Repository repo, SigningKey key, Path root)
+      throws PkgbuildException {
     Map<String, IndexEntry> present = new HashMap<>();
     if (Files.isRegularFile(repo.indexFile())) {
-      ApkIndex index = repo.index();
+      ApkIndex index = key != null ? repo.index() : readWithPublishedKey(repo.indexFile(), root);
       for (IndexEntry e : index.entries()) {
         present.put(e.name() + "-" + e.version(), e);
       }
     }
     return present;
+  }
+
+  private static ApkIndex readWithPublishedKey(Path indexFile, Path root) throws PkgbuildException {
+    IndexArchive.Read r = IndexArchive.read(indexFile, TrustedKeys.in(root));
+    if (!r.problems().isEmpty()) {
+      throw PkgbuildException.badInput(indexFile + ": " + String.join("; ", r.problems()));
+    }
+    return r.index();
   }
 
   private PlannedRecipe decide(CompiledRecipe r, Path archDir, Map<String, IndexEntry> present, boolean force)
