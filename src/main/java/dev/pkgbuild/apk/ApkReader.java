@@ -1,5 +1,6 @@
 package dev.pkgbuild.apk;
 
+import dev.pkgbuild.archive.ChunkedInputStream;
 import dev.pkgbuild.archive.Digests;
 import dev.pkgbuild.archive.GzipMembers;
 import dev.pkgbuild.archive.TarEntry;
@@ -150,7 +151,7 @@ public final class ApkReader {
   }
 
   /** The data member(s) as one stream; the raw bytes feed the datahash and legacy identity. */
-  private final class DataStream extends InputStream {
+  private final class DataStream extends ChunkedInputStream {
     private final GzipMembers g;
     private final MessageDigest sha256;
     private final MessageDigest sha1;
@@ -161,12 +162,6 @@ public final class ApkReader {
       this.g = g;
       this.sha256 = sha256;
       this.sha1 = sha1;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

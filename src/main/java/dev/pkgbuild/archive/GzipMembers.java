@@ -99,17 +99,11 @@ public final class GzipMembers {
     }
   }
 
-  private final class MemberStream extends InputStream {
+  private final class MemberStream extends ChunkedInputStream {
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
     private boolean done;
     private IOException failure;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

@@ -83,13 +83,7 @@ public final class TarReader {
 
   /** The current entry's content; reads at most its size. */
   public InputStream content() {
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
+    return new ChunkedInputStream() {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
         if (contentLeft == 0) {

@@ -1,11 +1,9 @@
 package dev.pkgbuild.build;
 
+import dev.pkgbuild.io.FileTrees;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A build's private folder under one temp root. It is removed when the build succeeds
@@ -63,36 +61,10 @@ public final class Workspace implements AutoCloseable {
       return;
     }
     try {
-      deleteTree(root);
+      FileTrees.delete(root);
       Files.deleteIfExists(logFile());
     } catch (IOException ignored) {
       // Best effort: a leftover temp dir is not worth failing a finished build.
     }
-  }
-
-  /** Deletes a tree without following symlinks, making read-only folders writable first. */
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-        d.toFile().setWritable(true, true);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-        Files.delete(f);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

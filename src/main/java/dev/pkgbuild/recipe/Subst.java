@@ -34,21 +34,10 @@ public final class Subst {
    * @return the text with known tokens replaced, or null for null
    */
   public static String exact(String s, Map<String, String> map) {
-    if (s == null || s.indexOf("${{") < 0) {
-      return s;
-    }
-    StringBuilder out = new StringBuilder(s.length());
-    int i = 0;
-    while (true) {
-      int open = s.indexOf("${{", i);
-      int close = open < 0 ? -1 : s.indexOf("}}", open + 3);
-      if (close < 0) {
-        return out.append(s, i, s.length()).toString();
-      }
-      String value = map.get(s.substring(open + 3, close));
-      out.append(s, i, open).append(value == null ? s.substring(open, close + 2) : value);
-      i = close + 2;
-    }
+    return replace(s, token -> {
+      String value = map.get(token);
+      return value == null ? "${{" + token + "}}" : value;
+    });
   }
 
   /**
@@ -60,6 +49,23 @@ public final class Subst {
    * @throws UnknownName for the first undefined name
    */
   public static String strict(String s, Map<String, String> map) throws UnknownName {
+    return replace(s, token -> {
+      String value = map.get(token.strip());
+      if (value == null) {
+        throw new UnknownName(token.strip());
+      }
+      return value;
+    });
+  }
+
+  /** Resolves the text between {@code ${{} and {@code }}}. */
+  @FunctionalInterface
+  private interface Resolver<E extends Exception> {
+    String resolve(String token) throws E;
+  }
+
+  /** Replaces each {@code ${{...}}} with what {@code resolver} gives for the text inside. */
+  private static <E extends Exception> String replace(String s, Resolver<E> resolver) throws E {
     if (s == null || s.indexOf("${{") < 0) {
       return s;
     }
@@ -71,12 +77,7 @@ public final class Subst {
       if (close < 0) {
         return out.append(s, i, s.length()).toString();
       }
-      String name = s.substring(open + 3, close).strip();
-      String value = map.get(name);
-      if (value == null) {
-        throw new UnknownName(name);
-      }
-      out.append(s, i, open).append(value);
+      out.append(s, i, open).append(resolver.resolve(s.substring(open + 3, close)));
       i = close + 2;
     }
   }

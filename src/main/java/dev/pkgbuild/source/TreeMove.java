@@ -1,12 +1,10 @@
 package dev.pkgbuild.source;
 
+import dev.pkgbuild.io.FileTrees;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,27 +33,9 @@ final class TreeMove {
     }
   }
 
-  /** Removes a tree without following symlinks; best effort. */
+  /** Removes a tree without following symlinks; best effort (leftovers go with the workspace). */
   static void deleteQuietly(Path root) {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-          Files.delete(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException ignored) {
-      // Leftovers sit in the workspace, which is removed with the build.
-    }
+    FileTrees.deleteQuietly(root);
   }
+
 }
