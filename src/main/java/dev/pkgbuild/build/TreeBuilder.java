@@ -41,13 +41,12 @@ public final class TreeBuilder {
    * @throws PkgbuildException when planning fails; build failures are in the result
    */
   public TreeResult build(TreeRequest req, Scheduler.Listener listener) throws PkgbuildException {
-    Arch arch = Hosts.arch(req.template().arch());
-    KeyResolver.Resolved key = KeyResolver.resolvePath(req.template().signingKey(), req.template().keysDir(), reporter);
-    Plan plan = new TreePlanner(req.template().pipelineDirs(), arch, reporter)
-        .plan(req.recipes(), req.template().outDir(), key.key(), req.rebuildChanged(), req.forced());
+    // Plan first with the key that exists: a bad tree is reported before any key is made.
+    Plan plan = plan(req);
     if (plan.toBuild().isEmpty()) {
       return new TreeResult(plan, outcomes(plan), Map.of());
     }
+    KeyResolver.Resolved key = KeyResolver.resolvePath(req.template().signingKey(), req.template().keysDir(), reporter);
     Sandbox sandbox = sandboxes.create(req.template().runner());
     Builder builder = new Builder(Reporter.silent(), runner -> sandbox, clock);
     Map<String, Exception> failures = new java.util.concurrent.ConcurrentHashMap<>();
