@@ -13,8 +13,6 @@ import java.util.List;
  * tree is handed to that uid, and every folder above it must let others through.
  */
 final class WorkspaceAccess {
-  
-
   private WorkspaceAccess() {}
 
   /** Checks and prepares {@code workspace} for {@code who}; a no-op for a normal user. */
@@ -27,7 +25,12 @@ final class WorkspaceAccess {
       return ws;
     }
     checkAncestors(ws, who);
-    List<String> chown = List.of("chown", "-R", "-h", who.runAs() + ":" + who.runAsGid(), "--", ws.toString());
+    // Only what the host wrote since the last step (sources, the source dir copy) changes
+    // owner; a full chown -R per step would cost time in proportion to the whole tree.
+    String uid = Integer.toString(who.runAs());
+    String gid = Integer.toString(who.runAsGid());
+    List<String> chown = List.of("find", ws.toString(), "(", "!", "-uid", uid, "-o", "!", "-gid", gid, ")",
+        "-exec", "chown", "-h", uid + ":" + gid, "--", "{}", "+");
     ExecResult r = ProcessRunner.runQuietly(chown, Launch.HOST_ENV, Duration.ofMinutes(10));
     if (!r.ok()) {
       throw PkgbuildException.environment("cannot hand workspace " + ws + " to sandbox uid "
