@@ -132,10 +132,25 @@ final class ProcessRunner {
     }
   }
 
-  /** Kills the descendants first, so none is re-parented and survives. */
+  /**
+   * Kills the descendants first, so none is re-parented and survives, then waits (briefly)
+   * until they are gone: on a loaded machine a killed process can take a while to exit, and
+   * callers rely on nothing of the command being left when run() returns.
+   */
   static void killTree(ProcessHandle root) {
-    root.descendants().forEach(ProcessHandle::destroyForcibly);
-    root.destroyForcibly();
+    List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+    all.add(root);
+    all.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle h : all) {
+      try {
+        h.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // Gone or stuck in the kernel: nothing more a kill can do.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static void removeHook(Thread hook) {
