@@ -59,6 +59,11 @@ pkg() { # $1 = extra JVM options
   test -f "$work/out/x86_64/APKINDEX.tar.gz"
   # time spent inside the sandbox steps, as pkgbuild itself reports it
   grep -o 'done in [0-9]* ms' "$work/pkg.log" | awk '{ s += $3 } END { printf "%d", s }' > "$work/steps_ms"
+  # phases from the build log's own clock (seconds since the log started, after set-up):
+  # first step start, last step end, last package written, published
+  awk -F'[][]' '/==> / && !a { a = $2 } / done in / { b = $2 } /^\[ *[0-9.]+s\] packaged / { c = $2 }
+    / published / { d = $2 } END { printf "%d %d %d %d", a * 1000, b * 1000, c * 1000, d * 1000 }' \
+    "$work"/out/x86_64/hello-1.2.0-r0.log > "$work/phases"
 }
 # One run with the archive written at exit (JDK 17 dynamic AppCDS).
 pkg "-XX:ArchiveClassesAtExit=$jsa"
@@ -70,8 +75,13 @@ timed() { # variant name, command...: appends "name wall_ms cpu_ms steps_ms"
   /usr/bin/time -f '%U %S' -o "$work/cpu" "$@"
   e=$(date +%s%N)
   local sm=-; if [ "$name" = pkgbuild ] || [ "$name" = pkgbuild+cds ]; then sm=$(cat "$work/steps_ms"); fi
-  awk -v n="$name" -v w=$(((e - s) / 1000000)) -v sm="$sm" '{ printf "%s %d %d %s\n", n, w, ($1 + $2) * 1000, sm }' "$work/cpu" \
-    | tee -a "$work/results"
+  local ph="- - - -"; if [ "$sm" != - ]; then ph=$(cat "$work/phases"); fi
+  awk -v n="$name" -v w=$(((e - s) / 1000000)) -v sm="$sm" -v ph="$ph" '{ split(ph, p, " ")
+    # before the log clock started + after publishing (JVM start/exit, parse, key, preflight, workspace)
+    setup = (p[4] == "-") ? "-" : w - p[4] + p[1]
+    printf "%s %d %d %s %s %s %s %s\n", n, w, ($1 + $2) * 1000, sm, setup, \
+      (p[1] == "-") ? "-" : p[2] - p[1], (p[1] == "-") ? "-" : p[3] - p[2], (p[1] == "-") ? "-" : p[4] - p[3] }' "$work/cpu" \
+    >> "$work/results"
 }
 export -f bare pkg
 export work steps epoch
@@ -85,12 +95,18 @@ for r in $(seq "$rounds"); do
   timed version+cds "${jvm[@]}" "-XX:SharedArchiveFile=$jsa" -jar "$jar" --version
 done >/dev/null
 echo "steps: $steps; rounds: $rounds; $(uptime | sed 's/.*load/load/')"
-printf '%-12s %10s %10s %14s %s\n' variant 'wall ms' 'cpu ms' 'in steps ms' '(medians; all wall runs)'
+printf '%-12s %8s %8s %9s %8s %8s %8s %8s  %s\n' variant 'wall ms' 'cpu ms' 'in steps' setup steps package publish '(medians; every wall ms)'
 for v in bare pkgbuild pkgbuild+cds version version+cds; do
   awk -v v="$v" '$1 == v' "$work/results" | python3 -c '
 import sys, statistics as st
 rows = [l.split() for l in sys.stdin]; v = sys.argv[1]
-med = lambda i: st.median(int(r[i]) for r in rows) if rows[0][i] != "-" else "-"
+med = lambda i: f"{st.median(int(r[i]) for r in rows):.0f}" if rows[0][i] != "-" else "-"
 walls = " ".join(r[1] for r in rows)
-print(f"{v:<12} {med(1):>10} {med(2):>10} {med(3):>14}  ({walls})")' "$v"
+print(f"{v:<12} {med(1):>8} {med(2):>8} {med(3):>9} {med(4):>8} {med(5):>8} {med(6):>8} {med(7):>8}  ({walls})")' "$v"
 done
+cat <<'TXT'
+in steps = the sum of pkgbuild's own "done in" step times; setup = wall minus the log's span
+(JVM start and exit, recipe parse and compile, key, sandbox preflight, workspace copy);
+steps = the log's span over all steps; package = linters, SCA, SBOM, .apk writing and
+signing; publish = lock, index update and signature
+TXT
