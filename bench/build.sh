@@ -74,7 +74,7 @@ timed() { # variant name, command...: appends "name wall_ms cpu_ms steps_ms"
   local s e; s=$(date +%s%N)
   /usr/bin/time -f '%U %S' -o "$work/cpu" "$@"
   e=$(date +%s%N)
-  local sm=-; if [ "$name" = pkgbuild ] || [ "$name" = pkgbuild+cds ]; then sm=$(cat "$work/steps_ms"); fi
+  local sm=-; if [ "${name#pkgbuild}" != "$name" ]; then sm=$(cat "$work/steps_ms"); fi
   local ph="- - - -"; if [ "$sm" != - ]; then ph=$(cat "$work/phases"); fi
   awk -v n="$name" -v w=$(((e - s) / 1000000)) -v sm="$sm" -v ph="$ph" '{ split(ph, p, " ")
     # before the log clock started + after publishing (JVM start/exit, parse, key, preflight, workspace)
@@ -91,12 +91,13 @@ for r in $(seq "$rounds"); do
   timed bare bash -ec 'drop=($drop_s); bare'
   timed pkgbuild bash -c 'pkg ""'
   timed pkgbuild+cds bash -c "pkg -XX:SharedArchiveFile=$jsa"
+  timed pkgbuild+c2 bash -c 'pkg -XX:TieredStopAtLevel=4' # C2 has the BigInteger intrinsics RSA uses
   timed version "${jvm[@]}" -jar "$jar" --version
   timed version+cds "${jvm[@]}" "-XX:SharedArchiveFile=$jsa" -jar "$jar" --version
 done >/dev/null
 echo "steps: $steps; rounds: $rounds; $(uptime | sed 's/.*load/load/')"
 printf '%-12s %8s %8s %9s %8s %8s %8s %8s  %s\n' variant 'wall ms' 'cpu ms' 'in steps' setup steps package publish '(medians; every wall ms)'
-for v in bare pkgbuild pkgbuild+cds version version+cds; do
+for v in bare pkgbuild pkgbuild+cds pkgbuild+c2 version version+cds; do
   awk -v v="$v" '$1 == v' "$work/results" | python3 -c '
 import sys, statistics as st
 rows = [l.split() for l in sys.stdin]; v = sys.argv[1]

@@ -68,6 +68,11 @@ part_a() {
   report jvm-start plan-250 build-250 plan-500 build-500 plan-1000 build-1000
 }
 
+busy_idle() { awk '/^cpu / { print $2 + $3 + $4 + $6 + $7 + $8, $5 }' /proc/stat; }
+busy_pct() { # "busy idle" jiffies at the start: percentage of all cores busy since then
+  busy_idle | awk -v s="$1" '{ split(s, a, " "); b = $1 - a[1]; i = $2 - a[2]; printf "%.0f", 100 * b / (b + i) }'
+}
+
 part_b() {
   rm -rf "$t/cpu8"; mkdir -p "$t/cpu8"
   for i in 1 2 3 4 5 6 7 8; do
@@ -83,6 +88,7 @@ pipeline:
   - runs: |
       i=0
       while [ \$i -lt $loop ]; do i=\$((i + 1)); done
+      times # the step's CPU time: bwrap's children escape /usr/bin/time
       mkdir -p "\${{targets.destdir}}/usr/share/busy$i"
       echo "\$i" > "\${{targets.destdir}}/usr/share/busy$i/count"
 YAML
@@ -91,10 +97,17 @@ YAML
   for r in $(seq "$rounds"); do
     for j in 1 2; do
       rm -rf "$t/repo-cpu8"
+      local idle0; idle0=$(busy_idle)
       timed "j$j" ./pkgbuild build "$t/cpu8" -j "$j" -q --out-dir "$t/repo-cpu8" "${common[@]}"
       grep -q '^8 built' "$t/last.log" || { echo "expected 8 builds:" >&2; tail "$t/last.log" >&2; exit 1; }
+      # CPU of the eight steps (from `times` in each log) and how busy the machine was
+      # (all processes, /proc/stat) during the run
+      steps=$(cat "$t"/repo-cpu8/x86_64/busy*.log | grep -E '\| [0-9]+m[0-9.]+s [0-9]+m[0-9.]+s' \
+        | sed -E 's/.*\| //; s/m/ /g; s/s//g' | awk '{ s += $1 * 60 + $2 + $3 * 60 + $4 } END { printf "%d", s * 1000 }')
+      echo "j$j steps-cpu-ms $steps machine-busy-pct $(busy_pct "$idle0")" >> "$t/cpu8.$$"
     done
   done
+  sed 's/^/  /' "$t/cpu8.$$"; rm -f "$t/cpu8.$$"
   echo "part b: 8 CPU-bound recipes ($loop loop iterations each), $rounds rounds;" \
     "load average before: $load0, after: $(uptime | sed 's/.*load average: //')"
   report j1 j2
