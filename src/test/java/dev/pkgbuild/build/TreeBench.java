@@ -20,9 +20,10 @@ import java.util.Set;
 /**
  * Where a no-op tree plan spends its time: each phase of {@link TreePlanner#plan} timed on its
  * own, in a cold JVM (the first pass is what the CLI pays), then the whole plan again warm.
- * Run by bench/tree.sh (part p): {@code java -cp target/pkgbuild.jar:target/test-classes
- * dev.pkgbuild.build.TreeBench RECIPES_DIR REPO_DIR KEY.rsa}. Not a test: nothing runs it in
- * {@code mvn verify}.
+ * Run after {@code mvn -o test-compile} and bench/tree.sh (which makes the tree):
+ * {@code java -cp target/pkgbuild.jar:target/test-classes dev.pkgbuild.build.TreeBench
+ * RECIPES_DIR REPO_DIR KEY.rsa} (command and figures in docs/benchmarks.md). Not a test:
+ * nothing runs it in {@code mvn verify}.
  */
 public final class TreeBench {
   private static long last = System.nanoTime();
