@@ -2,8 +2,8 @@
 # What pkgbuild adds to one build: `./pkgbuild recipes/hello.yaml` (warm jar, fresh --out-dir,
 # a pre-made key, fixed epoch) against the same six shell steps run directly, one bare
 # `bwrap` each, on a copy of recipes/hello/ (the scripts come from `pkgbuild render --json`).
-# Also times JVM start (`--version`) and the build with an AppCDS archive and with C2. Every variant runs
-# once per round, interleaved, so background load hits all alike.
+# Also times JVM start (`--version`) and the build with an AppCDS archive and with C2.
+# Every variant runs once per round, interleaved, so background load hits all alike.
 # Usage: ROUNDS=5 bench/build.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
