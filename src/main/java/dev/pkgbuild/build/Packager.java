@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Turns each package's staged files into a signed .apk in the repository's incoming
@@ -42,19 +44,47 @@ final class Packager {
     PackageMetadata metadata = new PackageMetadata(recipe, workspace, log);
     metadata.lint();
     Map<String, Generated> generated = metadata.dependencies();
-    List<Built> out = new ArrayList<>();
     ApkWriter writer = ApkWriter.of(key, req.sourceDateEpoch());
+    // Packages are independent, so they are written (compressed and signed) side by side;
+    // each file depends only on its own inputs, and results are taken in package order.
+    List<CompletableFuture<Built>> pending = new ArrayList<>();
     for (CompiledPackage p : TreePlanner.packages(recipe)) {
-      Path tree = Workspaces.outDir(workspace, p.name());
-      byte[] sbom = sboms.write(p, tree);
-      PkgInfo info = pkgInfo(p, generated.get(p.name())).build();
-      Path file = incoming.resolve(p.name() + "-" + p.fullVersion() + ".apk");
-      WrittenApk written = writer.writeTo(info, tree, p.scriptlets().scripts(), file);
-      log.info("packaged " + file.getFileName() + " (" + written.fileSize() + " bytes, installed size "
-          + written.info().size() + ")" + summary(written.info()));
-      out.add(new Built(file, written, sbom));
+      pending.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return packageOne(p, generated.get(p.name()), writer, incoming, sboms);
+        } catch (PkgbuildException e) {
+          throw new CompletionException(e);
+        }
+      }));
+    }
+    List<Built> out = new ArrayList<>();
+    for (CompletableFuture<Built> f : pending) {
+      Built b = join(f);
+      log.info("packaged " + b.file().getFileName() + " (" + b.written().fileSize() + " bytes, installed size "
+          + b.written().info().size() + ")" + summary(b.written().info()));
+      out.add(b);
     }
     return out;
+  }
+
+  private Built packageOne(CompiledPackage p, Generated generated, ApkWriter writer, Path incoming,
+      SbomWriter sboms) throws PkgbuildException {
+    Path tree = Workspaces.outDir(workspace, p.name());
+    byte[] sbom = sboms.write(p, tree);
+    PkgInfo info = pkgInfo(p, generated).build();
+    Path file = incoming.resolve(p.name() + "-" + p.fullVersion() + ".apk");
+    return new Built(file, writer.writeTo(info, tree, p.scriptlets().scripts(), file), sbom);
+  }
+
+  private static Built join(CompletableFuture<Built> f) throws PkgbuildException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof PkgbuildException pe) {
+        throw pe;
+      }
+      throw e;
+    }
   }
 
   private static String summary(PkgInfo info) {
