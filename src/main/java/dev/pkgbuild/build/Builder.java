@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * One recipe, end to end: validate everything first (recipe, key, sandbox, sources),
@@ -63,11 +62,11 @@ public final class Builder {
     Arch arch = Hosts.arch(req.arch());
     // The sandbox preflight starts a process; it runs while the recipe and key load, and
     // is still finished before any work starts.
-    CompletableFuture<Sandbox> preflight = preflight(req.runner());
+    CompletableFuture<Sandbox> preflight = Background.start(() -> sandboxes.create(req.runner()));
     CompiledRecipe recipe = new RecipeCompiler(req.pipelineDirs()).compile(req.recipe(), arch, Map.of());
     CompiledPackage main = recipe.main();
     SigningKey key = KeyResolver.resolve(req.signingKey(), req.keysDir(), reporter);
-    Sandbox sandbox = join(preflight);
+    Sandbox sandbox = Background.join(preflight);
     Path sourceDir = sourceDir(req, main.name());
     Map<String, String> env = BuildEnvironment.of(req.envFiles(), recipe.environment().environment(),
         req.sourceDateEpoch());
@@ -97,27 +96,6 @@ public final class Builder {
       }
     } catch (IOException e) {
       throw PkgbuildException.failed("cannot set up the build workspace: " + e.getMessage());
-    }
-  }
-
-  private CompletableFuture<Sandbox> preflight(String runner) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return sandboxes.create(runner);
-      } catch (PkgbuildException e) {
-        throw new CompletionException(e);
-      }
-    });
-  }
-
-  private static Sandbox join(CompletableFuture<Sandbox> f) throws PkgbuildException {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof PkgbuildException pe) {
-        throw pe;
-      }
-      throw e;
     }
   }
 

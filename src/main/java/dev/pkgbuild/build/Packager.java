@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Turns each package's staged files into a signed .apk in the repository's incoming
@@ -49,17 +48,11 @@ final class Packager {
     // each file depends only on its own inputs, and results are taken in package order.
     List<CompletableFuture<Built>> pending = new ArrayList<>();
     for (CompiledPackage p : TreePlanner.packages(recipe)) {
-      pending.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          return packageOne(p, generated.get(p.name()), writer, incoming, sboms);
-        } catch (PkgbuildException e) {
-          throw new CompletionException(e);
-        }
-      }));
+      pending.add(Background.start(() -> packageOne(p, generated.get(p.name()), writer, incoming, sboms)));
     }
     List<Built> out = new ArrayList<>();
     for (CompletableFuture<Built> f : pending) {
-      Built b = join(f);
+      Built b = Background.join(f);
       log.info("packaged " + b.file().getFileName() + " (" + b.written().fileSize() + " bytes, installed size "
           + b.written().info().size() + ")" + summary(b.written().info()));
       out.add(b);
@@ -74,17 +67,6 @@ final class Packager {
     PkgInfo info = pkgInfo(p, generated).build();
     Path file = incoming.resolve(p.name() + "-" + p.fullVersion() + ".apk");
     return new Built(file, writer.writeTo(info, tree, p.scriptlets().scripts(), file), sbom);
-  }
-
-  private static Built join(CompletableFuture<Built> f) throws PkgbuildException {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof PkgbuildException pe) {
-        throw pe;
-      }
-      throw e;
-    }
   }
 
   private static String summary(PkgInfo info) {
