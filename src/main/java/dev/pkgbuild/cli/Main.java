@@ -12,6 +12,9 @@ public final class Main {
 
   /** The configured command line, also used in-process by tests. */
   public static CommandLine commandLine() {
+    // No option takes a java.sql or java.time type; registering picocli's converters for
+    // them loads java.sql, whose DriverManager scans the whole jar for JDBC drivers.
+    System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
     CommandLine cl = new CommandLine(new RootCommand());
     cl.setExecutionExceptionHandler(new OneLineErrorHandler());
     cl.setExitCodeExceptionMapper(OneLineErrorHandler::exitCode);

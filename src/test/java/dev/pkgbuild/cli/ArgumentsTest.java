@@ -1,0 +1,21 @@
+package dev.pkgbuild.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ArgumentsTest {
+  @Test
+  void subcommandNames_readFromAnnotations_matchPicocliModel() {
+    assertEquals(Main.commandLine().getSubcommands().keySet(), RootCommand.subcommandNames());
+  }
+
+  @Test
+  void bareRecipePath_becomesBuild_butSubcommandsAndRootFlagsStay() {
+    assertArrayEquals(new String[] {"--debug", "build", "r.yaml"},
+        Arguments.withDefaultCommand(new String[] {"--debug", "r.yaml"}));
+    assertArrayEquals(new String[] {"sign-index", "x"}, Arguments.withDefaultCommand(new String[] {"sign-index", "x"}));
+    assertArrayEquals(new String[] {"--version"}, Arguments.withDefaultCommand(new String[] {"--version"}));
+  }
+}
