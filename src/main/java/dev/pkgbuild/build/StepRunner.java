@@ -54,6 +54,7 @@ final class StepRunner {
       long t0 = System.nanoTime();
       log.info("==> " + label + " (on the host)");
       host.run(step, line -> log.stepOutput("    " + pkg + " |", line));
+      sandbox.hostWrote(workspace);
       log.detail("    " + label + " done in " + millis(t0) + " ms");
     } else if (step.runs() != null && !step.runs().isBlank()) {
       log.info("==> " + label);

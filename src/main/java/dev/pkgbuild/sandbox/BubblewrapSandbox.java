@@ -13,14 +13,8 @@ import java.util.TreeMap;
  * read-write at /home/build, the host toolchain read-only, and nothing else of the host.
  */
 public final class BubblewrapSandbox implements Sandbox {
-  /**
-   * Opens the generated /etc files as descriptors 4, 5 and 6 for bwrap's --ro-bind-data,
-   * then execs the rest of the arguments, so bwrap stays a direct child of the JVM.
-   */
-  static final String LAUNCHER = "exec 4<<PKGBUILD_PASSWD 5<<PKGBUILD_GROUP 6<<PKGBUILD_HOSTS\n"
-      + "$1\nPKGBUILD_PASSWD\n$2\nPKGBUILD_GROUP\n$3\nPKGBUILD_HOSTS\nshift 3\nexec \"$@\"\n";
-
   private final HostIdentity who;
+  private final WorkspaceAccess access;
   private final HostLayout layout;
   private final String bwrap;
 
@@ -31,6 +25,7 @@ public final class BubblewrapSandbox implements Sandbox {
 
   BubblewrapSandbox(HostIdentity who, HostLayout layout, String bwrap) {
     this.who = who;
+    this.access = new WorkspaceAccess(who);
     this.layout = layout;
     this.bwrap = bwrap;
   }
@@ -42,37 +37,38 @@ public final class BubblewrapSandbox implements Sandbox {
 
   @Override
   public ExecResult run(ExecRequest request) throws PkgbuildException {
-    Path ws = WorkspaceAccess.prepare(request.workspace(), who);
-    return ProcessRunner.run(commandLine(request, ws), Launch.HOST_ENV, request.timeout(),
+    Path ws = access.prepare(request.workspace());
+    return ProcessRunner.run(commandLine(request, ws, GeneratedEtc.folder()), Launch.HOST_ENV, request.timeout(),
         request.output(), request.interactive());
   }
 
+  @Override
+  public void hostWrote(Path workspace) {
+    access.hostWrote(workspace);
+  }
+
   /** The complete host command line for {@code request} (for the benchmark and debugging). */
-  List<String> commandLine(ExecRequest request, Path ws) {
-    List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCHER, "sh",
-        HostLayout.PASSWD, HostLayout.GROUP, HostLayout.HOSTS));
-    argv.addAll(who.dropPrefix());
+  List<String> commandLine(ExecRequest request, Path ws, Path etc) {
+    List<String> argv = new ArrayList<>(who.dropPrefix());
     argv.add(bwrap);
     argv.addAll(List.of("--unshare-all", "--unshare-user", "--die-with-parent", "--uid", "0", "--gid", "0",
         "--hostname", "pkgbuild"));
     if (!request.interactive()) {
       argv.add("--new-session");
     }
-    addHost(argv);
+    addHost(argv, etc);
     argv.addAll(List.of("--bind", ws.toString(), "/home/build", "--dev", "/dev", "--proc", "/proc",
         "--tmpfs", "/tmp", "--remount-ro", "/", "--chdir", request.workdir(), "--clearenv"));
     for (Map.Entry<String, String> e : new TreeMap<>(request.env()).entrySet()) {
       argv.addAll(List.of("--setenv", e.getKey(), e.getValue()));
     }
+    // bwrap sets PWD to the working directory itself, as a shell would
     argv.add("--");
-    if (!request.env().containsKey("PWD")) {
-      argv.addAll(List.of("/usr/bin/env", "-u", "PWD", "--")); // bwrap --chdir always sets PWD
-    }
     argv.addAll(request.argv());
     return argv;
   }
 
-  private void addHost(List<String> argv) {
+  private void addHost(List<String> argv, Path etc) {
     for (HostLayout.Entry e : layout.toolchain()) {
       if (e.isLink()) {
         argv.addAll(List.of("--symlink", e.linkTarget(), e.path()));
@@ -84,7 +80,8 @@ public final class BubblewrapSandbox implements Sandbox {
     for (String p : layout.etc()) {
       argv.addAll(List.of("--ro-bind", p, p));
     }
-    argv.addAll(List.of("--ro-bind-data", "4", "/etc/passwd", "--ro-bind-data", "5", "/etc/group",
-        "--ro-bind-data", "6", "/etc/hosts"));
+    for (String name : List.of("passwd", "group", "hosts")) {
+      argv.addAll(List.of("--ro-bind", etc.resolve(name).toString(), "/etc/" + name));
+    }
   }
 }

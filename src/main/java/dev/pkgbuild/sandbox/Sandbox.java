@@ -17,4 +17,11 @@ public interface Sandbox {
    * @throws PkgbuildException when the sandbox itself cannot start (not when the command fails)
    */
   ExecResult run(ExecRequest request) throws PkgbuildException;
+
+  /**
+   * Says that the host wrote into {@code workspace} since the last run (a fetched source, a
+   * checkout), so the next run makes those files usable inside; runs need not repeat that work
+   * for what the sandbox wrote itself. A workspace the sandbox has not seen needs no call.
+   */
+  default void hostWrote(java.nio.file.Path workspace) {}
 }

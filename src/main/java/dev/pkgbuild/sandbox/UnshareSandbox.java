@@ -20,6 +20,7 @@ public final class UnshareSandbox implements Sandbox {
   private static final String SCRIPT = loadScript();
 
   private final HostIdentity who;
+  private final WorkspaceAccess access;
   private final HostLayout layout;
   private final String unshare;
 
@@ -30,6 +31,7 @@ public final class UnshareSandbox implements Sandbox {
 
   UnshareSandbox(HostIdentity who, HostLayout layout, String unshare) {
     this.who = who;
+    this.access = new WorkspaceAccess(who);
     this.layout = layout;
     this.unshare = unshare;
   }
@@ -45,9 +47,14 @@ public final class UnshareSandbox implements Sandbox {
       throw PkgbuildException.badInput("sandbox command must be a program name without '=': "
           + request.argv());
     }
-    Path ws = WorkspaceAccess.prepare(request.workspace(), who);
+    Path ws = access.prepare(request.workspace());
     return ProcessRunner.run(commandLine(request, ws), Launch.HOST_ENV, request.timeout(),
         request.output(), request.interactive());
+  }
+
+  @Override
+  public void hostWrote(Path workspace) {
+    access.hostWrote(workspace);
   }
 
   /** The complete host command line for {@code request} (for the benchmark and debugging). */

@@ -6,17 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Makes a workspace usable by the unprivileged uid that runs a build started by root: the
- * tree is handed to that uid, and every folder above it must let others through.
+ * tree is handed to that uid, and every folder above it must let others through. A tree is
+ * handed over once, and again only after the host says it wrote into it: what the sandbox
+ * writes is already owned by that uid, and a walk of the tree before every step costs a
+ * process and time in proportion to the tree.
  */
 final class WorkspaceAccess {
-  private WorkspaceAccess() {}
+  private final HostIdentity who;
+  private final Set<Path> handedOver = new HashSet<>();
 
-  /** Checks and prepares {@code workspace} for {@code who}; a no-op for a normal user. */
-  static Path prepare(Path workspace, HostIdentity who) throws PkgbuildException {
+  WorkspaceAccess(HostIdentity who) {
+    this.who = who;
+  }
+
+  /** Checks and prepares {@code workspace}; a no-op beyond the check for a normal user. */
+  Path prepare(Path workspace) throws PkgbuildException {
     Path ws = workspace.toAbsolutePath().normalize();
     if (!Files.isDirectory(ws)) {
       throw PkgbuildException.environment("sandbox workspace " + ws + " is not a directory");
@@ -24,9 +34,13 @@ final class WorkspaceAccess {
     if (!who.dropsRoot()) {
       return ws;
     }
-    checkAncestors(ws, who);
-    // Only what the host wrote since the last step (sources, the source dir copy) changes
-    // owner; a full chown -R per step would cost time in proportion to the whole tree.
+    synchronized (handedOver) {
+      if (handedOver.contains(ws)) {
+        return ws;
+      }
+    }
+    checkAncestors(ws);
+    // Only what the host wrote (sources, the source dir copy) changes owner.
     String uid = Integer.toString(who.runAs());
     String gid = Integer.toString(who.runAsGid());
     List<String> chown = List.of("find", ws.toString(), "(", "!", "-uid", uid, "-o", "!", "-gid", gid, ")",
@@ -36,10 +50,20 @@ final class WorkspaceAccess {
       throw PkgbuildException.environment("cannot hand workspace " + ws + " to sandbox uid "
           + who.runAs() + ": " + String.join(" ", r.tail()));
     }
+    synchronized (handedOver) {
+      handedOver.add(ws);
+    }
     return ws;
   }
 
-  private static void checkAncestors(Path ws, HostIdentity who) throws PkgbuildException {
+  /** The host wrote into {@code workspace}: the next run hands it over again. */
+  void hostWrote(Path workspace) {
+    synchronized (handedOver) {
+      handedOver.remove(workspace.toAbsolutePath().normalize());
+    }
+  }
+
+  private void checkAncestors(Path ws) throws PkgbuildException {
     for (Path dir = ws.getParent(); dir != null; dir = dir.getParent()) {
       try {
         if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {

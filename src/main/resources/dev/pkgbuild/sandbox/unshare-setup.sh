@@ -3,7 +3,7 @@
 # into it, detaches the host's tree and execs the command with only the given environment.
 # $1 workspace  $2 passwd  $3 group  $4 hosts  $5 workdir
 # $6 toolchain lines "PATH" or "PATH TARGET" (a symlink)  $7 /etc paths, one a line
-# then NAME=VALUE... COMMAND ARGS... for env -i
+# then NAME=VALUE... COMMAND ARGS... for env -i (PWD is the workdir, as bwrap sets it)
 set -eu
 ws=$1 passwd=$2 group=$3 hosts=$4 workdir=$5 tools=$6 etcs=$7
 shift 7
@@ -52,4 +52,4 @@ rmdir /.old
 mount -o remount,bind,ro /
 command -v hostname >/dev/null 2>&1 && hostname pkgbuild 2>/dev/null || true
 cd "$workdir"
-exec /usr/bin/env -i "$@"
+exec /usr/bin/env -i PWD="$workdir" "$@"

@@ -20,26 +20,29 @@ class CommandLineTest {
       List.of("/etc/ld.so.cache"));
   private static final HostIdentity ROOT = new HostIdentity(0, HostIdentity.SANDBOX_UID, HostIdentity.SANDBOX_UID);
   private static final HostIdentity USER = new HostIdentity(1000, 1000, -1);
+  private static final Path ETC = Path.of("/tmp/pkgbuild-etc-1");
   private static final ExecRequest REQ = new ExecRequest(Path.of("/ws"), List.of("/bin/true"),
       Map.of("B", "2", "A", "1"), null, null, null, false);
 
   @Test
   void commandLine_usrMergedHostAsRoot_dropsRootAndRecreatesSymlinks() {
-    List<String> argv = new BubblewrapSandbox(ROOT, USR_MERGED, "bwrap").commandLine(REQ, Path.of("/ws"));
+    List<String> argv = new BubblewrapSandbox(ROOT, USR_MERGED, "bwrap").commandLine(REQ, Path.of("/ws"), ETC);
     int setpriv = argv.indexOf("setpriv");
-    assertTrue(setpriv > 0 && argv.indexOf("bwrap") > setpriv, argv.toString());
+    assertTrue(setpriv == 0 && argv.indexOf("bwrap") > setpriv, argv.toString()); // no shell in front
     assertTrue(argv.contains("--reuid=" + HostIdentity.SANDBOX_UID), argv.toString());
     assertEquals("usr/bin", argv.get(argv.indexOf("/bin") - 1));
     assertEquals(List.of("--ro-bind", "/usr", "/usr"), argv.subList(argv.indexOf("/usr") - 1, argv.indexOf("/usr") + 2));
     assertTrue(argv.contains("--new-session"));
     assertFalse(argv.contains("--share-net"));
     assertTrue(Collections.indexOfSubList(argv, List.of("--setenv", "A", "1", "--setenv", "B", "2")) > 0);
+    assertTrue(Collections.indexOfSubList(argv, List.of("--ro-bind", "/tmp/pkgbuild-etc-1/passwd", "/etc/passwd")) > 0);
+    assertEquals(List.of("--", "/bin/true"), argv.subList(argv.size() - 2, argv.size()), "no wrapper around the command");
   }
 
   @Test
   void commandLine_userInteractive_noSetprivNoNewSession() {
     ExecRequest interactive = new ExecRequest(Path.of("/ws"), List.of("/bin/sh"), Map.of(), null, null, null, true);
-    List<String> argv = new BubblewrapSandbox(USER, USR_MERGED, "bwrap").commandLine(interactive, Path.of("/ws"));
+    List<String> argv = new BubblewrapSandbox(USER, USR_MERGED, "bwrap").commandLine(interactive, Path.of("/ws"), ETC);
     assertFalse(argv.contains("setpriv"));
     assertFalse(argv.contains("--new-session"));
     List<String> unshare = new UnshareSandbox(USER, USR_MERGED, "unshare").commandLine(interactive, Path.of("/ws"));

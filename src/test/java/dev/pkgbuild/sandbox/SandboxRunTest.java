@@ -35,6 +35,26 @@ class SandboxRunTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"bubblewrap", "unshare"})
+  void run_hostWritesBetweenRuns_areWritableInsideOnceAnnounced(String runner) throws Exception {
+    Sandbox sandbox = sandbox(runner);
+    Path ws = workspace(tmp);
+    assertEquals(0, sh(sandbox, ws, "echo a > first").result().exitCode());
+    Files.createDirectories(ws.resolve("fetched"));
+    Files.writeString(ws.resolve("fetched/src.c"), "int x;\n");
+    sandbox.hostWrote(ws);
+    var run = sh(sandbox, ws, "echo b >> fetched/src.c && touch fetched/new && echo c >> first");
+    assertEquals(0, run.result().exitCode(), run.text());
+    assertEquals("int x;\nb\n", Files.readString(ws.resolve("fetched/src.c")));
+    if (HostIdentity.current().dropsRoot()) {
+      // Unannounced host files keep their owner: a run does not walk the tree again.
+      Path late = Files.writeString(ws.resolve("late"), "x");
+      assertEquals(0, sh(sandbox, ws, "true").result().exitCode());
+      assertEquals(0, Files.getAttribute(late, "unix:uid"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bubblewrap", "unshare"})
   void run_failingCommand_reportsExitCodeAndLast40Lines(String runner) throws Exception {
     var run = sh(sandbox(runner), workspace(tmp), "i=1; while [ $i -le 50 ]; do echo line$i; i=$((i+1)); done; echo oops >&2; exit 7");
     assertEquals(7, run.result().exitCode());
@@ -69,12 +89,13 @@ class SandboxRunTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"bubblewrap", "unshare"})
-  void run_environment_isExactlyTheGivenOne(String runner) throws Exception {
+  void run_environment_isExactlyTheGivenOnePlusPwd(String runner) throws Exception {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
     Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "SOURCE_DATE_EPOCH", "0", "WITH_SPACE", "a b=c");
     var req = new ExecRequest(workspace(tmp), List.of("/usr/bin/env"), env, null, Duration.ofSeconds(60), lines::add, false);
     assertEquals(0, sandbox(runner).run(req).exitCode());
-    assertEquals(List.of("PATH=/usr/bin:/bin", "SOURCE_DATE_EPOCH=0", "WITH_SPACE=a b=c"), lines.stream().sorted().toList());
+    assertEquals(List.of("PATH=/usr/bin:/bin", "PWD=/home/build", "SOURCE_DATE_EPOCH=0", "WITH_SPACE=a b=c"),
+        lines.stream().sorted().toList());
   }
 
   @ParameterizedTest
