@@ -13,8 +13,10 @@ import picocli.CommandLine.ParseResult;
     name = "pkgbuild",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Builds melange-format recipes into a signed APK repository.",
-    subcommands = {
+    description = "Builds melange-format recipes into a signed APK repository.")
+final class RootCommand implements Runnable {
+  /** The subcommands, in the order help lists them; {@link Main} adds them. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
       CommandLine.HelpCommand.class,
       BuildCommand.class,
       PlanCommand.class,
@@ -29,9 +31,8 @@ import picocli.CommandLine.ParseResult;
       WithdrawCommand.class,
       PruneCommand.class,
       ServeCommand.class,
-      RepoInfoCommand.class,
-    })
-final class RootCommand implements Runnable {
+      RepoInfoCommand.class);
+
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
   boolean debug;
 
@@ -45,7 +46,7 @@ final class RootCommand implements Runnable {
   /** Read from the annotations: building the whole command model just for this costs 30 ms. */
   static Set<String> subcommandNames() {
     Set<String> names = new HashSet<>();
-    for (Class<?> sub : RootCommand.class.getAnnotation(Command.class).subcommands()) {
+    for (Class<?> sub : SUBCOMMANDS) {
       Command c = sub.getAnnotation(Command.class);
       names.add(c.name());
       names.addAll(List.of(c.aliases()));

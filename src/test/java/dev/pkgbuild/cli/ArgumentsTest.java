@@ -12,6 +12,14 @@ class ArgumentsTest {
   }
 
   @Test
+  void commandLine_forOneSubcommand_buildsOnlyThatOneButHelpAndNoneBuildAll() {
+    assertEquals(java.util.Set.of("build"), Main.commandLine("build").getSubcommands().keySet());
+    assertEquals(RootCommand.subcommandNames(), Main.commandLine("help").getSubcommands().keySet());
+    assertEquals("build", Arguments.subcommand(new String[] {"--debug", "build", "x.yaml"}));
+    assertEquals(null, Arguments.subcommand(new String[] {"--help"}));
+  }
+
+  @Test
   void bareRecipePath_becomesBuild_butSubcommandsAndRootFlagsStay() {
     assertArrayEquals(new String[] {"--debug", "build", "r.yaml"},
         Arguments.withDefaultCommand(new String[] {"--debug", "r.yaml"}));
