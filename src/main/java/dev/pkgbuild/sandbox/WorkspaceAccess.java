@@ -2,13 +2,15 @@ package dev.pkgbuild.sandbox;
 
 import dev.pkgbuild.diag.PkgbuildException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Makes a workspace usable by the unprivileged uid that runs a build started by root: the
@@ -40,15 +42,11 @@ final class WorkspaceAccess {
       }
     }
     checkAncestors(ws);
-    // Only what the host wrote (sources, the source dir copy) changes owner.
-    String uid = Integer.toString(who.runAs());
-    String gid = Integer.toString(who.runAsGid());
-    List<String> chown = List.of("find", ws.toString(), "(", "!", "-uid", uid, "-o", "!", "-gid", gid, ")",
-        "-exec", "chown", "-h", uid + ":" + gid, "--", "{}", "+");
-    ExecResult r = ProcessRunner.runQuietly(chown, Launch.HOST_ENV, Duration.ofMinutes(10));
-    if (!r.ok()) {
-      throw PkgbuildException.environment("cannot hand workspace " + ws + " to sandbox uid "
-          + who.runAs() + ": " + String.join(" ", r.tail()));
+    try {
+      handOver(ws);
+    } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
+      throw PkgbuildException.environment("cannot hand workspace " + ws + " to sandbox uid " + who.runAs()
+          + ": " + e.getMessage());
     }
     synchronized (handedOver) {
       handedOver.add(ws);
@@ -60,6 +58,27 @@ final class WorkspaceAccess {
   void hostWrote(Path workspace) {
     synchronized (handedOver) {
       handedOver.remove(workspace.toAbsolutePath().normalize());
+    }
+  }
+
+  /**
+   * Changes the owner of what is not yet the sandbox uid's, links themselves included (never
+   * followed). In-process: a {@code find -exec chown} costs two processes, about 8 ms even
+   * for a tree of ten files.
+   */
+  private void handOver(Path ws) throws IOException {
+    Integer uid = who.runAs();
+    Integer gid = who.runAsGid();
+    try (Stream<Path> tree = Files.walk(ws)) {
+      for (Path p : (Iterable<Path>) tree::iterator) {
+        Map<String, Object> ids = Files.readAttributes(p, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
+        if (!uid.equals(ids.get("uid"))) {
+          Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        }
+        if (!gid.equals(ids.get("gid"))) {
+          Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+        }
+      }
     }
   }
 

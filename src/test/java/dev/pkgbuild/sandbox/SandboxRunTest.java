@@ -55,6 +55,23 @@ class SandboxRunTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"bubblewrap", "unshare"})
+  void run_asRoot_handsOverLinksThemselvesNeverTheirTargets(String runner) throws Exception {
+    Sandbox sandbox = sandbox(runner);
+    dev.pkgbuild.testing.Requires.that(HostIdentity.current().dropsRoot(),
+        "only a build started by root hands its files to the sandbox uid (CI runs as root)");
+    Path ws = workspace(tmp);
+    Path outside = Files.writeString(tmp.resolve("outside.txt"), "host file\n");
+    Files.createSymbolicLink(ws.resolve("link"), outside);
+    Files.writeString(ws.resolve("src.c"), "int x;\n");
+    assertEquals(0, sh(sandbox, ws, "true").result().exitCode());
+    var noFollow = java.nio.file.LinkOption.NOFOLLOW_LINKS;
+    assertEquals(HostIdentity.SANDBOX_UID, Files.getAttribute(ws.resolve("link"), "unix:uid", noFollow));
+    assertEquals(HostIdentity.SANDBOX_UID, Files.getAttribute(ws.resolve("src.c"), "unix:gid", noFollow));
+    assertEquals(0, Files.getAttribute(outside, "unix:uid"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bubblewrap", "unshare"})
   void run_failingCommand_reportsExitCodeAndLast40Lines(String runner) throws Exception {
     var run = sh(sandbox(runner), workspace(tmp), "i=1; while [ $i -le 50 ]; do echo line$i; i=$((i+1)); done; echo oops >&2; exit 7");
     assertEquals(7, run.result().exitCode());
