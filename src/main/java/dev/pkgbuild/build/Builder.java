@@ -60,12 +60,18 @@ public final class Builder {
    */
   public BuildResult build(BuildRequest req) throws PkgbuildException {
     Arch arch = Hosts.arch(req.arch());
-    // The sandbox preflight starts a process; it runs while the recipe and key load, and
-    // is still finished before any work starts.
+    // The sandbox preflight starts a process; it runs while the recipe loads, and is still
+    // finished before any work starts.
     CompletableFuture<Sandbox> preflight = Background.start(() -> sandboxes.create(req.runner()));
+    // So does loading a key already on disk; a new key is made only once the recipe is good.
+    CompletableFuture<SigningKey> existingKey = Background.start(() -> KeyResolver.existing(req.signingKey(),
+        req.keysDir()));
     CompiledRecipe recipe = new RecipeCompiler(req.pipelineDirs()).compile(req.recipe(), arch, Map.of());
     CompiledPackage main = recipe.main();
-    SigningKey key = KeyResolver.resolve(req.signingKey(), req.keysDir(), reporter);
+    SigningKey key = Background.join(existingKey);
+    if (key == null) {
+      key = KeyResolver.resolve(req.signingKey(), req.keysDir(), reporter);
+    }
     Sandbox sandbox = Background.join(preflight);
     Path sourceDir = sourceDir(req, main.name());
     Map<String, String> env = BuildEnvironment.of(req.envFiles(), recipe.environment().environment(),
