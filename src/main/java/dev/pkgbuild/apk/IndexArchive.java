@@ -147,6 +147,12 @@ public final class IndexArchive {
     write(target, index.description(), index.entries().stream().map(IndexArchive::block).toList(), key, epoch);
   }
 
+  /** The whole file, signed with {@code key} or unsigned when null. @throws IOException never for memory streams */
+  public static byte[] render(ApkIndex index, SigningKey key, long epoch) throws IOException {
+    byte[] body = unsigned(index, epoch);
+    return key == null ? body : sign(body, key, List.of(SignatureType.RSA256), epoch);
+  }
+
   /** Reads and verifies an index file. @throws PkgbuildException when it is missing or unreadable */
   public static Read read(Path file, TrustedKeys keys) throws PkgbuildException {
     try {

@@ -6,6 +6,8 @@ import dev.pkgbuild.diag.Reporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,43 @@ final class ParallelInspect {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Reads packages side by side; the first one that does not verify fails the whole call.
+   *
+   * @throws PkgbuildException the first package's problem, in list order
+   */
+  static List<IndexEntry> strict(List<Path> files, PackageInspector inspector) throws PkgbuildException {
+    if (files.size() < 2) {
+      List<IndexEntry> one = new ArrayList<>();
+      for (Path f : files) {
+        one.add(inspector.inspect(f));
+      }
+      return one;
+    }
+    List<CompletableFuture<IndexEntry>> futures = new ArrayList<>();
+    for (Path f : files) {
+      futures.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return inspector.inspect(f);
+        } catch (PkgbuildException e) {
+          throw new CompletionException(e);
+        }
+      }));
+    }
+    List<IndexEntry> out = new ArrayList<>();
+    for (CompletableFuture<IndexEntry> f : futures) {
+      try {
+        out.add(f.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof PkgbuildException p) {
+          throw p;
+        }
+        throw PkgbuildException.failed("cannot read a package: " + e.getCause());
+      }
+    }
+    return out;
   }
 
   private static IndexEntry collect(Future<IndexEntry> f, Reporter reporter) throws PkgbuildException {

@@ -176,7 +176,7 @@ public final class Repository {
   private PublishResult locked(boolean rebuild, Change change) throws PkgbuildException {
     createFolder();
     try (ArchLock lock = ArchLock.acquire(folder.dir(), settings.lockWait())) {
-      Update u = new Update(folder, settings.inspector(), settings.reporter());
+      Update u = new Update(folder, settings.inspector(), settings.reporter(), settings.key(), settings.indexEpoch());
       if (rebuild) {
         u.rebuildAll(previousDescription());
       } else {
@@ -185,7 +185,7 @@ public final class Repository {
       }
       u.describe(settings.description());
       change.apply(u);
-      PublishResult result = u.commit(settings.key(), settings.indexEpoch());
+      PublishResult result = u.commit();
       RepoIndexer.publishKey(folder.dir(), settings.key());
       return result;
     }

@@ -8,6 +8,8 @@ import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.io.AtomicFiles;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,7 +32,11 @@ final class Update {
   private final ArchFolder folder;
   private final PackageInspector inspector;
   private final Reporter reporter;
+  private final SigningKey key;
+  private final long epoch;
   private ApkIndex index;
+  private ApkIndex prepared;
+  private CompletableFuture<byte[]> preparedBytes;
   private boolean changed;
   private boolean rebuilding;
   private final List<IndexEntry> added = new ArrayList<>();
@@ -36,10 +44,12 @@ final class Update {
   private final List<String> notes = new ArrayList<>();
   private final List<Path> withdrawn = new ArrayList<>();
 
-  Update(ArchFolder folder, PackageInspector inspector, Reporter reporter) {
+  Update(ArchFolder folder, PackageInspector inspector, Reporter reporter, SigningKey key, long epoch) {
     this.folder = folder;
     this.inspector = inspector;
     this.reporter = reporter;
+    this.key = key;
+    this.epoch = epoch;
   }
 
   /** Reads and verifies the current index; a missing one is empty, a broken one an error. */
@@ -136,15 +146,25 @@ final class Update {
     addEntry(e);
   }
 
-  /** Puts packages in place, then adds their records. Each is read once more to check it. */
+  /**
+   * Puts packages in place, then adds their records. Each is read once more to check it (side
+   * by side), while the new index is already rendered and signed on another thread.
+   */
   void place(List<StagedApk> staged, boolean inspected) throws PkgbuildException {
     List<IndexEntry> entries = new ArrayList<>();
     for (StagedApk s : staged) {
-      IndexEntry e = folder.rewriteArch(s.entry());
-      if (!inspected) {
-        checkMatches(s, folder.rewriteArch(inspector.inspect(s.file())));
+      entries.add(folder.rewriteArch(s.entry()));
+    }
+    ApkIndex next = index;
+    for (IndexEntry e : entries) {
+      next = next.with(e);
+    }
+    prepare(next);
+    if (!inspected) {
+      List<IndexEntry> read = ParallelInspect.strict(staged.stream().map(StagedApk::file).toList(), inspector);
+      for (int i = 0; i < staged.size(); i++) {
+        checkMatches(staged.get(i), folder.rewriteArch(read.get(i)));
       }
-      entries.add(e);
     }
     folder.writeJournal(entries.stream().map(IndexEntry::fileName).toList());
     for (int i = 0; i < staged.size(); i++) {
@@ -175,9 +195,27 @@ final class Update {
     return index;
   }
 
+  /** Starts rendering and signing {@code expected}, the index this update is about to reach. */
+  private void prepare(ApkIndex expected) {
+    prepared = expected;
+    preparedBytes = CompletableFuture.supplyAsync(() -> {
+      try {
+        return IndexArchive.render(expected, key, epoch);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
   /** Writes the signed index (when anything changed), then clears journal and hidden files. */
-  PublishResult commit(SigningKey key, long epoch) throws PkgbuildException {
-    if (changed) {
+  PublishResult commit() throws PkgbuildException {
+    if (changed && prepared != null && prepared.equals(index)) {
+      try {
+        AtomicFiles.write(folder.index(), preparedBytes.join());
+      } catch (IOException | CompletionException e) {
+        throw PkgbuildException.failed("cannot write " + folder.index() + ": " + e.getMessage());
+      }
+    } else if (changed) {
       IndexArchive.write(folder.index(), index, key, epoch);
     }
     folder.clearJournal();
