@@ -88,6 +88,7 @@ public final class Builder {
         HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
         host.prefetch(allSteps(recipe));
         String inputs = BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
+        key.prepare(); // the fast signer loads while the steps run, ready for packaging
         List<Packager.Built> built = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);
         return publish(req, recipe, built, key, log, inputs);
       } catch (PkgbuildException | RuntimeException e) {

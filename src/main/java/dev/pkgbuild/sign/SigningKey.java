@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.ProviderException;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
@@ -20,13 +23,15 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * An RSA private key with the name of its public key file, the name apk looks up in
- * {@code /etc/apk/keys} (for example {@code acme-1a2b3c4d.rsa.pub}). Signing uses the JDK's
+ * {@code /etc/apk/keys} (for example {@code acme-1a2b3c4d.rsa.pub}). Signing uses the host's
+ * NSS through the JDK's PKCS#11 provider when there is one ({@link NativeRsa}), else the JDK's
  * own RSA provider; Bouncy Castle only parses PEM and is never registered as a provider.
  */
 public final class SigningKey {
   private final RSAPrivateCrtKey privateKey;
   private final RSAPublicKey publicKey;
   private final String keyName;
+  private PrivateKey nssKey;
 
   SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey, String keyName) {
     this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
@@ -115,13 +120,45 @@ public final class SigningKey {
 
   private byte[] sign(SignatureType type, Digests.Feed feed) throws IOException {
     try {
-      Signature s = Signature.getInstance(type.jcaAlgorithm());
-      s.initSign(privateKey);
+      Signature s = signer(type);
       feed.into(s);
       return s.sign();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot sign with " + type.jcaAlgorithm(), e);
     }
+  }
+
+  /**
+   * Starts readying native signing in the background (see {@link NativeRsa}), so that the
+   * signatures a build makes at its end do not wait for it; signing works without this call.
+   */
+  public void prepare() {
+    NativeRsa.start();
+  }
+
+  /** A native signer when the host has NSS and it takes this key, else the JDK's. */
+  Signature signer(SignatureType type) throws GeneralSecurityException {
+    Provider nss = NativeRsa.provider();
+    if (nss != null) {
+      try {
+        Signature s = Signature.getInstance(type.jcaAlgorithm(), nss);
+        s.initSign(nssKey(nss));
+        return s;
+      } catch (GeneralSecurityException | ProviderException e) {
+        // this token cannot use the key: sign in Java
+      }
+    }
+    Signature s = Signature.getInstance(type.jcaAlgorithm());
+    s.initSign(privateKey);
+    return s;
+  }
+
+  /** The key as a session object of the NSS token, made once. */
+  private synchronized PrivateKey nssKey(Provider nss) throws GeneralSecurityException {
+    if (nssKey == null) {
+      nssKey = (PrivateKey) KeyFactory.getInstance("RSA", nss).translateKey(privateKey);
+    }
+    return nssKey;
   }
 
   RSAPrivateCrtKey privateKey() {
