@@ -25,12 +25,11 @@ public final class Main {
     // them loads java.sql, whose DriverManager scans the whole jar for JDBC drivers.
     System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
     CommandLine cl = new CommandLine(new RootCommand());
-    for (Class<?> sub : RootCommand.SUBCOMMANDS) {
-      String name = sub.getAnnotation(CommandLine.Command.class).name();
+    RootCommand.SUBCOMMANDS.forEach((name, sub) -> {
       if (only == null || only.equals("help") || only.equals(name)) {
-        cl.addSubcommand(sub);
+        cl.addSubcommand(name, sub);
       }
-    }
+    });
     cl.setExecutionExceptionHandler(new OneLineErrorHandler());
     cl.setExitCodeExceptionMapper(OneLineErrorHandler::exitCode);
     cl.setParameterExceptionHandler(OneLineErrorHandler::usageError);

@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class ArgumentsTest {
   @Test
-  void subcommandNames_readFromAnnotations_matchPicocliModel() {
-    assertEquals(Main.commandLine().getSubcommands().keySet(), RootCommand.subcommandNames());
+  void subcommandNames_matchEachCommandsOwnAnnotation() {
+    RootCommand.SUBCOMMANDS.forEach((name, sub) ->
+        assertEquals(name, sub.getAnnotation(picocli.CommandLine.Command.class).name(), sub.getName()));
+    assertEquals(java.util.List.copyOf(RootCommand.subcommandNames()),
+        java.util.List.copyOf(Main.commandLine().getSubcommands().keySet()));
   }
 
   @Test
