@@ -61,13 +61,25 @@ final class BuildLog implements Reporter, AutoCloseable {
   }
 
   private synchronized void write(String line) {
-    Duration d = Duration.between(start, clock.instant());
     try {
-      out.write(String.format("[%4d.%03ds] %s%n", d.toSeconds(), d.toMillisPart(), line));
+      out.write(stamp(Duration.between(start, clock.instant())));
+      out.write(line);
+      out.write('\n');
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code [   1.234s] }: built by hand, a build writes hundreds of lines and String.format
+   * parses its pattern every time.
+   */
+  static String stamp(Duration d) {
+    String secs = Long.toString(d.toSeconds());
+    String millis = Integer.toString(d.toMillisPart());
+    return "[" + "    ".substring(Math.min(4, secs.length())) + secs + "." + "000".substring(millis.length())
+        + millis + "s] ";
   }
 
   @Override
