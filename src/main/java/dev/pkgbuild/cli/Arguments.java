@@ -21,7 +21,7 @@ final class Arguments {
     List<String> out = new ArrayList<>(List.of(args).subList(0, first));
     out.add("build");
     out.addAll(List.of(args).subList(first, args.length));
-    return out.toArray(String[]::new);
+    return out.toArray(new String[0]);
   }
 
   /** The subcommand {@code args} name, or null when they name none (help, a flag, nothing). */

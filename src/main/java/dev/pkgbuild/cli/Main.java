@@ -1,5 +1,6 @@
 package dev.pkgbuild.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point: builds the command tree, maps errors to one line and an exit code. */
@@ -25,11 +26,11 @@ public final class Main {
     // them loads java.sql, whose DriverManager scans the whole jar for JDBC drivers.
     System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
     CommandLine cl = new CommandLine(new RootCommand());
-    RootCommand.SUBCOMMANDS.forEach((name, sub) -> {
-      if (only == null || only.equals("help") || only.equals(name)) {
-        cl.addSubcommand(name, sub);
+    for (Map.Entry<String, Class<?>> sub : RootCommand.SUBCOMMANDS.entrySet()) {
+      if (only == null || only.equals("help") || only.equals(sub.getKey())) {
+        cl.addSubcommand(sub.getKey(), sub.getValue());
       }
-    });
+    }
     cl.setExecutionExceptionHandler(new OneLineErrorHandler());
     cl.setExitCodeExceptionMapper(OneLineErrorHandler::exitCode);
     cl.setParameterExceptionHandler(OneLineErrorHandler::usageError);

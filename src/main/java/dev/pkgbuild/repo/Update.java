@@ -171,7 +171,10 @@ final class Update {
       folder.bringIn(staged.get(i), entries.get(i).fileName());
     }
     AtomicFiles.fsyncDir(folder.dir());
-    entries.forEach(this::addEntry);
+    // the records, as addEntry would add them one by one, ending at the index prepared above
+    added.addAll(entries);
+    index = next;
+    changed = true;
   }
 
   private static void checkMatches(StagedApk s, IndexEntry read) throws PkgbuildException {
@@ -209,7 +212,8 @@ final class Update {
 
   /** Writes the signed index (when anything changed), then clears journal and hidden files. */
   PublishResult commit() throws PkgbuildException {
-    if (changed && prepared != null && prepared.equals(index)) {
+    // The same object, not an equal one: a record's equals is costly the first time it runs.
+    if (changed && prepared != null && prepared == index) {
       try {
         AtomicFiles.write(folder.index(), preparedBytes.join());
       } catch (IOException | CompletionException e) {
