@@ -128,7 +128,7 @@ public final class Builder {
         .withIndexEpoch(req.sourceDateEpoch());
     List<StagedApk> staged = new ArrayList<>();
     for (Packager.Built b : built) {
-      staged.add(StagedApk.written(b.file(), b.written()));
+      staged.add(b.staged());
     }
     PublishResult result = repo.publish(staged);
     result.notes().forEach(log::warn);

@@ -40,22 +40,34 @@ final class PackageMetadata {
     }
   }
 
-  /** Runs the linters over every package; throws when any finding is an error. */
-  void lint() throws PkgbuildException {
+  /** One linter finding, ready to log. */
+  record LintLine(boolean error, String text) {}
+
+  /** Runs the linters over every package; reads the trees only, so it may run on any thread. */
+  List<LintLine> lint() {
     List<CompiledPackage> all = TreePlanner.packages(recipe);
-    List<String> errors = new ArrayList<>();
+    List<LintLine> lines = new ArrayList<>();
     for (CompiledPackage p : all) {
       List<Path> siblings = all.stream().filter(o -> o != p).map(o -> Workspaces.outDir(workspace, o.name())).toList();
       List<Finding> findings = Linters.run(p.name(), trees.get(p.name()), recipe.arch().apkName(),
           new LintOptions(Set.copyOf(p.disabledChecks()), Set.of(), siblings));
       for (Finding f : findings) {
         String line = p.name() + ": " + f.check() + ": " + (f.path().isEmpty() ? "" : f.path() + ": ") + f.message();
-        if (f.severity() == Severity.ERROR) {
-          errors.add(line);
-          log.info("error: " + line);
-        } else {
-          log.warn(line);
-        }
+        lines.add(new LintLine(f.severity() == Severity.ERROR, line));
+      }
+    }
+    return lines;
+  }
+
+  /** Logs the findings in order; throws when any is an error. */
+  void report(List<LintLine> lines) throws PkgbuildException {
+    List<String> errors = new ArrayList<>();
+    for (LintLine l : lines) {
+      if (l.error()) {
+        errors.add(l.text());
+        log.info("error: " + l.text());
+      } else {
+        log.warn(l.text());
       }
     }
     if (!errors.isEmpty()) {

@@ -7,9 +7,12 @@ import dev.pkgbuild.apk.WrittenApk;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
+import dev.pkgbuild.repo.PackageInspector;
+import dev.pkgbuild.repo.StagedApk;
 import dev.pkgbuild.recipe.Copyright;
 import dev.pkgbuild.sca.Generated;
 import dev.pkgbuild.sign.SigningKey;
+import dev.pkgbuild.sign.TrustedKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,7 @@ final class Packager {
   private final Path workspace;
   private final SigningKey key;
   private final BuildLog log;
+  private final PackageInspector readBack;
 
   Packager(BuildRequest req, CompiledRecipe recipe, Path workspace, SigningKey key, BuildLog log) {
     this.req = req;
@@ -33,6 +37,7 @@ final class Packager {
     this.workspace = workspace;
     this.key = key;
     this.log = log;
+    this.readBack = PackageInspector.verifying(TrustedKeys.of(key));
   }
 
   /**
@@ -41,7 +46,9 @@ final class Packager {
    */
   List<Built> packageAll(Path incoming, SbomWriter sboms) throws PkgbuildException {
     PackageMetadata metadata = new PackageMetadata(recipe, workspace, log);
-    metadata.lint();
+    // The linters only read the trees: they run beside the dependency analysis, and their
+    // findings are logged (an error stops the build) before any package is taken.
+    CompletableFuture<List<PackageMetadata.LintLine>> lint = CompletableFuture.supplyAsync(metadata::lint);
     Map<String, Generated> generated = metadata.dependencies();
     ApkWriter writer = ApkWriter.of(key, req.sourceDateEpoch());
     // Packages are independent, so they are written (compressed and signed) side by side;
@@ -50,6 +57,7 @@ final class Packager {
     for (CompiledPackage p : TreePlanner.packages(recipe)) {
       pending.add(Background.start(() -> packageOne(p, generated.get(p.name()), writer, incoming, sboms)));
     }
+    metadata.report(joinLint(lint));
     List<Built> out = new ArrayList<>();
     for (CompletableFuture<Built> f : pending) {
       Built b = Background.join(f);
@@ -60,13 +68,23 @@ final class Packager {
     return out;
   }
 
+  private static List<PackageMetadata.LintLine> joinLint(CompletableFuture<List<PackageMetadata.LintLine>> lint) {
+    try {
+      return lint.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
   private Built packageOne(CompiledPackage p, Generated generated, ApkWriter writer, Path incoming,
       SbomWriter sboms) throws PkgbuildException {
     Path tree = Workspaces.outDir(workspace, p.name());
     byte[] sbom = sboms.write(p, tree);
     PkgInfo info = pkgInfo(p, generated).build();
     Path file = incoming.resolve(p.name() + "-" + p.fullVersion() + ".apk");
-    return new Built(file, writer.writeTo(info, tree, p.scriptlets().scripts(), file), sbom);
+    WrittenApk written = writer.writeTo(info, tree, p.scriptlets().scripts(), file);
+    // Read back and verified here, beside the other packages' writing, not later under the lock.
+    return new Built(file, written, sbom, StagedApk.checked(file, written, readBack));
   }
 
   private static String summary(PkgInfo info) {
@@ -76,7 +94,7 @@ final class Packager {
   }
 
   /** A package file waiting to be published, with its SBOM. */
-  record Built(Path file, WrittenApk written, byte[] sbom) {}
+  record Built(Path file, WrittenApk written, byte[] sbom, StagedApk staged) {}
 
   PkgInfoBuilder pkgInfo(CompiledPackage p, Generated generated) throws PkgbuildException {
     PkgInfoBuilder b = PkgInfo.builder(p.name(), p.fullVersion())

@@ -106,7 +106,7 @@ public final class Repository {
   public PublishResult publishFiles(List<Path> apks) throws PkgbuildException {
     List<StagedApk> staged = new ArrayList<>();
     for (Path p : apks) {
-      staged.add(new StagedApk(p, settings.inspector().inspect(p), false));
+      staged.add(new StagedApk(p, settings.inspector().inspect(p), false, null));
     }
     return locked(false, u -> u.place(staged, true));
   }

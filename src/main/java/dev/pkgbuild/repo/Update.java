@@ -161,9 +161,15 @@ final class Update {
     }
     prepare(next);
     if (!inspected) {
-      List<IndexEntry> read = ParallelInspect.strict(staged.stream().map(StagedApk::file).toList(), inspector);
-      for (int i = 0; i < staged.size(); i++) {
-        checkMatches(staged.get(i), folder.rewriteArch(read.get(i)));
+      List<StagedApk> unread = staged.stream().filter(s -> s.readBack() == null).toList();
+      List<IndexEntry> read = ParallelInspect.strict(unread.stream().map(StagedApk::file).toList(), inspector);
+      for (int i = 0; i < unread.size(); i++) {
+        checkMatches(unread.get(i), folder.rewriteArch(read.get(i)));
+      }
+      for (StagedApk s : staged) {
+        if (s.readBack() != null) {
+          checkMatches(s, folder.rewriteArch(s.readBack()));
+        }
       }
     }
     folder.writeJournal(entries.stream().map(IndexEntry::fileName).toList());

@@ -78,6 +78,26 @@ class RepositoryTest {
   }
 
   @Test
+  void publish_packageCheckedByItsWriter_isNotReadAgainButStillMatched() throws Exception {
+    List<Path> reads = Collections.synchronizedList(new ArrayList<>());
+    Repository counting = repo.withInspector(p -> {
+      reads.add(p);
+      return PackageInspector.verifying(TrustedKeys.of(key)).inspect(p);
+    });
+    StagedApk written = pkg("checked", "1.0-r0");
+    IndexEntry back = PackageInspector.verifying(TrustedKeys.of(key)).inspect(written.file());
+    counting.publish(List.of(new StagedApk(written.file(), written.entry(), true, back)));
+    assertEquals(List.of(), reads);
+    assertEquals(List.of("checked-1.0-r0.apk"), indexed());
+
+    StagedApk other = pkg("other", "1.0-r0");
+    StagedApk lying = new StagedApk(other.file(), other.entry(), true, back);
+    PkgbuildException e = assertThrows(PkgbuildException.class, () -> counting.publish(List.of(lying)));
+    assertTrue(e.getMessage().contains("does not match what its writer reported"), e.getMessage());
+    assertEquals(List.of("checked-1.0-r0.apk"), indexed());
+  }
+
+  @Test
   void publish_sameVersionAgain_replacesRecord() throws Exception {
     repo.publish(List.of(pkg("alpha", "1.0-r0")));
     Files.writeString(tmp.resolve("tree-alpha-1.0-r0/usr/share/alpha/EXTRA"), "more\n");
