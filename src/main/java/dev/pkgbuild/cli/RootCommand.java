@@ -17,7 +17,7 @@ import picocli.CommandLine.ParseResult;
     description = "Builds melange-format recipes into a signed APK repository.")
 final class RootCommand implements Runnable {
   /**
-   * The subcommands by name, in the order help lists them; {@link Main} adds them. The names
+   * The subcommands by name, in the order help lists them; {@link CommandTree} adds them. The names
    * repeat each class's {@code @Command(name)} (a test holds them equal): reading the
    * annotations of every command class costs about 50 ms at start-up.
    */

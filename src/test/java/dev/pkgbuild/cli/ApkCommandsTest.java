@@ -33,7 +33,7 @@ class ApkCommandsTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    int code = CommandTree.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     return new Run(code, out.toString(), err.toString());
   }
 

@@ -11,13 +11,13 @@ class ArgumentsTest {
     RootCommand.SUBCOMMANDS.forEach((name, sub) ->
         assertEquals(name, sub.getAnnotation(picocli.CommandLine.Command.class).name(), sub.getName()));
     assertEquals(java.util.List.copyOf(RootCommand.subcommandNames()),
-        java.util.List.copyOf(Main.commandLine().getSubcommands().keySet()));
+        java.util.List.copyOf(CommandTree.commandLine().getSubcommands().keySet()));
   }
 
   @Test
   void commandLine_forOneSubcommand_buildsOnlyThatOneButHelpAndNoneBuildAll() {
-    assertEquals(java.util.Set.of("build"), Main.commandLine("build").getSubcommands().keySet());
-    assertEquals(RootCommand.subcommandNames(), Main.commandLine("help").getSubcommands().keySet());
+    assertEquals(java.util.Set.of("build"), CommandTree.commandLine("build").getSubcommands().keySet());
+    assertEquals(RootCommand.subcommandNames(), CommandTree.commandLine("help").getSubcommands().keySet());
     assertEquals("build", Arguments.subcommand(new String[] {"--debug", "build", "x.yaml"}));
     assertEquals(null, Arguments.subcommand(new String[] {"--help"}));
   }

@@ -19,7 +19,7 @@ class BuildCommandTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+    int code = CommandTree.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
         .execute(Arguments.withDefaultCommand(args));
     return new Run(code, out.toString(), err.toString());
   }

@@ -18,7 +18,7 @@ class KeygenCommandTest {
   void keygen_nameAndDir_writesPairAndPrintsInstallHint() throws Exception {
     var out = new StringWriter();
     Path dir = tmp.resolve("keys");
-    int code = Main.commandLine().setOut(new PrintWriter(out))
+    int code = CommandTree.commandLine().setOut(new PrintWriter(out))
         .execute("keygen", "--name", "acme", "--dir", dir.toString());
     assertEquals(ExitStatus.OK.code(), code);
     assertTrue(Files.isRegularFile(dir.resolve("acme.rsa")));
@@ -31,7 +31,7 @@ class KeygenCommandTest {
   void keygen_existingKey_badInputOneLine() throws Exception {
     Files.writeString(tmp.resolve("acme.rsa"), "keep");
     var err = new StringWriter();
-    int code = Main.commandLine().setErr(new PrintWriter(err))
+    int code = CommandTree.commandLine().setErr(new PrintWriter(err))
         .execute("keygen", "--name", "acme", "--dir", tmp.toString());
     assertEquals(ExitStatus.BAD_INPUT.code(), code);
     assertEquals(1, err.toString().lines().count(), err.toString());

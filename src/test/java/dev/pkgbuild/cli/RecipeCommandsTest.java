@@ -30,7 +30,7 @@ class RecipeCommandsTest {
       """;
 
   int run(String... args) {
-    return Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    return CommandTree.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
   }
 
   @Test

@@ -47,7 +47,7 @@ class RepoCommandsTest {
       all.add("--signing-key");
       all.add(keyFile.toString());
     }
-    return Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+    return CommandTree.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
         .execute(all.toArray(String[]::new));
   }
 
