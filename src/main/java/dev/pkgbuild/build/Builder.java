@@ -16,6 +16,7 @@ import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.source.Fetcher;
 import dev.pkgbuild.source.SourceCache;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One recipe, end to end: validate everything first (recipe, key, sandbox, sources),
@@ -87,7 +89,14 @@ public final class Builder {
       try {
         HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
         host.prefetch(allSteps(recipe));
-        String inputs = BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
+        // Hashed beside the steps: only publishing needs it, and the build never writes to sourceDir.
+        CompletableFuture<String> inputs = CompletableFuture.supplyAsync(() -> {
+          try {
+            return BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
         key.prepare(); // the fast signer loads while the steps run, ready for packaging
         List<Packager.Built> built = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);
         return publish(req, recipe, built, key, log, inputs);
@@ -123,7 +132,16 @@ public final class Builder {
   }
 
   private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Packager.Built> built,
-      SigningKey key, BuildLog log, String inputs) throws PkgbuildException, IOException {
+      SigningKey key, BuildLog log, CompletableFuture<String> inputsHash) throws PkgbuildException, IOException {
+    String inputs;
+    try {
+      inputs = inputsHash.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw e;
+    }
     Repository repo = Repository.open(req.outDir(), recipe.arch().apkName(), key, log)
         .withIndexEpoch(req.sourceDateEpoch());
     List<StagedApk> staged = new ArrayList<>();
