@@ -90,13 +90,8 @@ public final class Builder {
         HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
         host.prefetch(allSteps(recipe));
         // Hashed beside the steps: only publishing needs it, and the build never writes to sourceDir.
-        CompletableFuture<String> inputs = CompletableFuture.supplyAsync(() -> {
-          try {
-            return BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        CompletableFuture<String> inputs = async(() -> BuildInputs.hash(Renderer.text(recipe), arch.apkName(),
+            sourceDir));
         key.prepare(); // the fast signer loads while the steps run, ready for packaging
         List<Packager.Built> built = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);
         return publish(req, recipe, built, key, log, inputs);
@@ -133,15 +128,7 @@ public final class Builder {
 
   private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Packager.Built> built,
       SigningKey key, BuildLog log, CompletableFuture<String> inputsHash) throws PkgbuildException, IOException {
-    String inputs;
-    try {
-      inputs = inputsHash.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      throw e;
-    }
+    String inputs = joinIo(inputsHash);
     Repository repo = Repository.open(req.outDir(), recipe.arch().apkName(), key, log)
         .withIndexEpoch(req.sourceDateEpoch());
     List<StagedApk> staged = new ArrayList<>();
@@ -150,16 +137,57 @@ public final class Builder {
     }
     PublishResult result = repo.publish(staged);
     result.notes().forEach(log::warn);
-    InputsRecord.write(repo.archDir(), recipe.main().name() + "-" + recipe.main().fullVersion(), inputs);
-    List<Path> files = built.stream().map(b -> repo.archDir().resolve(b.written().indexEntry().fileName())).toList();
+    // The files beside the packages are written side by side: each waits on its own fsyncs.
+    List<CompletableFuture<Path>> writes = new ArrayList<>();
+    String nameVersion = recipe.main().name() + "-" + recipe.main().fullVersion();
+    writes.add(async(() -> {
+      InputsRecord.write(repo.archDir(), nameVersion, inputs);
+      return InputsRecord.file(repo.archDir(), nameVersion);
+    }));
     for (Packager.Built b : built) {
-      String base = b.written().info().pkgname() + "-" + b.written().info().pkgver();
-      AtomicFiles.write(repo.archDir().resolve(base + ".spdx.json"), b.sbom());
+      Path sbom = repo.archDir().resolve(b.written().info().pkgname() + "-" + b.written().info().pkgver() + ".spdx.json");
+      writes.add(async(() -> {
+        AtomicFiles.write(sbom, b.sbom());
+        return sbom;
+      }));
     }
-    Path keptLog = repo.archDir().resolve(recipe.main().name() + "-" + recipe.main().fullVersion() + ".log");
+    for (CompletableFuture<Path> w : writes) {
+      joinIo(w);
+    }
+    List<Path> files = built.stream().map(b -> repo.archDir().resolve(b.written().indexEntry().fileName())).toList();
+    Path keptLog = repo.archDir().resolve(nameVersion + ".log");
     log.info("published " + files.size() + " package(s) to " + repo.archDir());
     Files.copy(log.file(), keptLog, StandardCopyOption.REPLACE_EXISTING);
     return new BuildResult(files, repo.indexFile(), keptLog);
+  }
+
+  /** Work that may fail with an I/O error. */
+  @FunctionalInterface
+  private interface IoTask<T> {
+    T run() throws IOException;
+  }
+
+  /** Runs {@code task} on another thread; {@link #joinIo} gives its result or its I/O error. */
+  private static <T> CompletableFuture<T> async(IoTask<T> task) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return task.run();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Waits for {@code f}, rethrowing an I/O error it hit as itself. */
+  private static <T> T joinIo(CompletableFuture<T> f) throws IOException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw e;
+    }
   }
 
   private static List<dev.pkgbuild.pipeline.Step> allSteps(CompiledRecipe recipe) {
