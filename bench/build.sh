@@ -2,7 +2,8 @@
 # What pkgbuild adds to one build: `./pkgbuild recipes/hello.yaml` (warm jar, fresh --out-dir,
 # a pre-made key, fixed epoch) against the same six shell steps run directly, one bare
 # `bwrap` each, on a copy of recipes/hello/ (the scripts come from `pkgbuild render --json`).
-# Also times JVM start (`--version`) and the build with an AppCDS archive and with C2.
+# Also times a bare JVM (`java -version`), pkgbuild's start (`--version`), and the build with
+# C2 and without the launcher's class-data archive.
 # Every variant runs once per round, interleaved, so background load hits all alike.
 # Usage: ROUNDS=5 bench/build.sh
 set -euo pipefail
@@ -15,7 +16,6 @@ chmod 755 "$work" # the sandbox uid must reach the workspace
 ./pkgbuild --version >/dev/null # builds the jar when it is missing or stale
 ./pkgbuild keygen --dir "$work/keys" >/dev/null
 jar=target/pkgbuild.jar
-jsa=$work/pkgbuild.jsa
 jvm=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto) # the launcher's flags
 
 # The leaf steps in build order (main pipeline, then each subpackage's): dir + script files.
@@ -65,9 +65,9 @@ pkg() { # $1 = extra JVM options
     / published / { d = $2 } END { printf "%d %d %d %d", a * 1000, b * 1000, c * 1000, d * 1000 }' \
     "$work"/out/x86_64/hello-1.2.0-r0.log > "$work/phases"
 }
-# One run with the archive written at exit (JDK 17 dynamic AppCDS).
-pkg "-XX:ArchiveClassesAtExit=$jsa"
-ls -l "$jsa" | awk '{ printf "AppCDS archive: %.1f MB\n", $5 / 1e6 }'
+# One build first: the launcher records its class-data archive from the first good build.
+pkg ""
+ls -l target/pkgbuild.jsa | awk '{ printf "class-data archive: %.1f MB\n", $5 / 1e6 }'
 
 timed() { # variant name, command...: appends "name wall_ms cpu_ms steps_ms"
   local name=$1; shift
@@ -90,21 +90,28 @@ for r in $(seq "$rounds"); do
   echo "round $r: $(uptime | sed 's/.*load/load/')"
   timed bare bash -ec 'drop=($drop_s); bare'
   timed pkgbuild bash -c 'pkg ""'
-  timed pkgbuild+cds bash -c "pkg -XX:SharedArchiveFile=$jsa"
+  timed pkgbuild-noarchive bash -c 'pkg -Xshare:off'
   timed pkgbuild+c2 bash -c 'pkg -XX:TieredStopAtLevel=4' # C2 has the BigInteger intrinsics RSA uses
-  timed version "${jvm[@]}" -jar "$jar" --version
-  timed version+cds "${jvm[@]}" "-XX:SharedArchiveFile=$jsa" -jar "$jar" --version
-done >/dev/null
+  timed version ./pkgbuild --version
+  timed java-version "${jvm[@]}" -version
+done >/dev/null 2>&1
 echo "steps: $steps; rounds: $rounds; $(uptime | sed 's/.*load/load/')"
-printf '%-12s %8s %8s %9s %8s %8s %8s %8s  %s\n' variant 'wall ms' 'cpu ms' 'in steps' setup steps package publish '(medians; every wall ms)'
-for v in bare pkgbuild pkgbuild+cds pkgbuild+c2 version version+cds; do
+printf '%-18s %8s %8s %9s %8s %8s %8s %8s  %s\n' variant 'wall ms' 'cpu ms' 'in steps' setup steps package publish '(medians; every wall ms)'
+for v in bare pkgbuild pkgbuild-noarchive pkgbuild+c2 version java-version; do
   awk -v v="$v" '$1 == v' "$work/results" | python3 -c '
 import sys, statistics as st
 rows = [l.split() for l in sys.stdin]; v = sys.argv[1]
 med = lambda i: f"{st.median(int(r[i]) for r in rows):.0f}" if rows[0][i] != "-" else "-"
 walls = " ".join(r[1] for r in rows)
-print(f"{v:<12} {med(1):>8} {med(2):>8} {med(3):>9} {med(4):>8} {med(5):>8} {med(6):>8} {med(7):>8}  ({walls})")' "$v"
+print(f"{v:<18} {med(1):>8} {med(2):>8} {med(3):>9} {med(4):>8} {med(5):>8} {med(6):>8} {med(7):>8}  ({walls})")' "$v"
 done
+# The target figure: what pkgbuild adds, round by round (both runs of a round share its load).
+paste <(awk '$1 == "bare" { print $2 }' "$work/results") <(awk '$1 == "pkgbuild" { print $2 }' "$work/results") |
+  python3 -c '
+import sys, statistics as st
+d = [int(p) - int(b) for b, p in (l.split() for l in sys.stdin)]
+rounds = " ".join(map(str, d))
+print(f"pkgbuild adds (per round, ms): {rounds}; median {st.median(d):.0f}")'
 cat <<'TXT'
 in steps = the sum of pkgbuild's own "done in" step times; setup = wall minus the log's span
 (JVM start and exit, recipe parse and compile, key, sandbox preflight, workspace copy);
