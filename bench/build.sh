@@ -16,7 +16,7 @@ chmod 755 "$work" # the sandbox uid must reach the workspace
 ./pkgbuild --version >/dev/null # builds the jar when it is missing or stale
 ./pkgbuild keygen --dir "$work/keys" >/dev/null
 jar=target/pkgbuild.jar
-jvm=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:CICompilerCount=1) # the launcher's flags
+jvm=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:CICompilerCount=1 -XX:-UsePerfData) # the launcher's flags
 
 # The leaf steps in build order (main pipeline, then each subpackage's): dir + script files.
 ./pkgbuild render --json recipes/hello.yaml | python3 -c '
