@@ -91,10 +91,10 @@ for r in $(seq "$rounds"); do
   timed bare bash -ec 'drop=($drop_s); bare'
   timed pkgbuild bash -c 'pkg ""'
   timed pkgbuild-noarchive bash -c 'pkg -Xshare:off'
-  timed pkgbuild+c2 bash -c 'pkg -XX:TieredStopAtLevel=4' # C2 has the BigInteger intrinsics RSA uses
+  timed pkgbuild+c2 bash -c 'pkg "-XX:TieredStopAtLevel=4 -XX:CICompilerCount=2"' # C1 and C2 need two
   timed version ./pkgbuild --version
-  timed java-version "${jvm[@]}" -version
-done >/dev/null 2>&1
+  timed java-version "${jvm[@]}" -version 2>/dev/null
+done >/dev/null
 echo "steps: $steps; rounds: $rounds; $(uptime | sed 's/.*load/load/')"
 printf '%-18s %8s %8s %9s %8s %8s %8s %8s  %s\n' variant 'wall ms' 'cpu ms' 'in steps' setup steps package publish '(medians; every wall ms)'
 for v in bare pkgbuild pkgbuild-noarchive pkgbuild+c2 version java-version; do
