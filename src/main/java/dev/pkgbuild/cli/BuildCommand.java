@@ -10,34 +10,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pkgbuild build RECIPE|DIR...}: one recipe, or a whole tree like make. */
-@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Build recipes in a hermetic sandbox and publish their packages, signed, to the repository.",
-        "One recipe file builds it; a folder or several files build what the repository lacks, in dependency order."})
-final class BuildCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RECIPE", arity = "1..*", description = "Recipe files (melange YAML) or folders of them.")
-  List<Path> recipes;
+final class BuildCommand implements Callable<Integer>, Declared {
+  private CommandSpec spec;
 
-  @Mixin BuildOptions options;
-
-  @Mixin TreeOptions tree;
-
-  @Option(names = "--source-dir", description = "Folder copied into the workspace (default: <recipe dir>/<name>/).")
-  Path sourceDir;
-
-  @Option(names = "--keep-workspace", description = "Keep the workspace even when the build succeeds.")
-  boolean keepWorkspace;
-
-  @Option(names = "--interactive", description = "On failure, open a shell in the sandbox at the failed step.")
-  boolean interactive;
+  @Override
+  public CommandSpec spec() {
+    spec = Flags.command(this, "build",
+        "Build recipes in a hermetic sandbox and publish their packages, signed, to the repository.",
+        "One recipe file builds it; a folder or several files build what the repository lacks, in dependency order.");
+    Flags.paths(spec, "RECIPE", "Recipe files (melange YAML) or folders of them.");
+    BuildOptions.declare(spec);
+    TreeOptions.declare(spec);
+    Flags.value(spec, Path.class, "<sourceDir>", null,
+        "Folder copied into the workspace (default: <recipe dir>/<name>/).", "--source-dir");
+    Flags.flag(spec, "Keep the workspace even when the build succeeds.", "--keep-workspace");
+    Flags.flag(spec, "On failure, open a shell in the sandbox at the failed step.", "--interactive");
+    return spec;
+  }
 
   @Override
   public Integer call() throws PkgbuildException {
+    List<Path> recipes = Flags.paths(spec);
+    BuildOptions options = new BuildOptions(spec);
+    TreeOptions tree = new TreeOptions(spec);
+    Path sourceDir = Flags.get(spec, "--source-dir");
+    boolean keepWorkspace = Flags.on(spec, "--keep-workspace");
+    boolean interactive = Flags.on(spec, "--interactive");
     if (recipes.size() == 1 && Files.isRegularFile(recipes.get(0)) && !tree.forcesTree()) {
       BuildRequest request = options.request(recipes.get(0), sourceDir, keepWorkspace, interactive);
       BuildResult result = options.builder().build(request);

@@ -9,48 +9,63 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The flags shared by {@code build} and tree builds, named as melange names them. */
 final class BuildOptions {
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+  final CommandSpec spec;
+  final String arch;
+  final Path outDir;
+  final Path signingKey;
+  final Path keysDir;
+  final List<Path> pipelineDirs;
+  final Path cacheDir;
+  final List<Path> envFiles;
+  final String namespace;
+  final String runner;
+  final boolean offline;
+  final Long sourceDateEpoch;
+  final boolean quiet;
 
-  @Option(names = "--arch", description = "Architecture to build for: x86_64 or aarch64 (aliases amd64, arm64). Default: the host's.")
-  String arch;
+  /** Declares the flags on {@code spec}. */
+  static void declare(CommandSpec spec) {
+    Flags.value(spec, String.class, "<arch>", null,
+        "Architecture to build for: x86_64 or aarch64 (aliases amd64, arm64). Default: the host's.", "--arch");
+    Flags.value(spec, Path.class, "<outDir>", "repo", "Repository root (default: ${DEFAULT-VALUE}).", "--out-dir");
+    Flags.value(spec, Path.class, "<signingKey>", null,
+        "Private key (default: the one key in keys/, created when there is none).", "--signing-key");
+    Flags.value(spec, Path.class, "<keysDir>", "keys", "Where keys live (default: ${DEFAULT-VALUE}).", "--keys-dir");
+    spec.addOption(Flags.repeatable(Path.class, "<pipelineDirs>",
+        "Extra pipeline folder, searched before the built-in ones (repeatable).", "--pipeline-dir").build());
+    Flags.value(spec, Path.class, "<cacheDir>", null, "Source cache (default: ~/.cache/pkgbuild).", "--cache-dir");
+    spec.addOption(Flags.repeatable(Path.class, "<envFiles>",
+        "KEY=VALUE file merged under the recipe's environment (repeatable).", "--env-file").build());
+    Flags.value(spec, String.class, "<namespace>", null,
+        "Distribution name for package URLs in SBOMs and the maintainer field.", "--namespace");
+    Flags.value(spec, String.class, "<runner>", "auto",
+        "Sandbox: auto, bubblewrap or unshare (default: ${DEFAULT-VALUE}).", "--runner");
+    Flags.flag(spec, "Never download: every source must already be in the cache.", "--offline");
+    Flags.value(spec, Long.class, "<sourceDateEpoch>", null,
+        "Timestamp for every file (default: $SOURCE_DATE_EPOCH, else the recipe's last git commit, else 0).",
+        "--source-date-epoch");
+    Flags.flag(spec, "Do not echo step output (it is still in the log).", "-q", "--quiet");
+  }
 
-  @Option(names = "--out-dir", defaultValue = "repo", description = "Repository root (default: ${DEFAULT-VALUE}).")
-  Path outDir;
-
-  @Option(names = "--signing-key", description = "Private key (default: the one key in keys/, created when there is none).")
-  Path signingKey;
-
-  @Option(names = "--keys-dir", defaultValue = "keys", description = "Where keys live (default: ${DEFAULT-VALUE}).")
-  Path keysDir;
-
-  @Option(names = "--pipeline-dir", description = "Extra pipeline folder, searched before the built-in ones (repeatable).")
-  List<Path> pipelineDirs;
-
-  @Option(names = "--cache-dir", description = "Source cache (default: ~/.cache/pkgbuild).")
-  Path cacheDir;
-
-  @Option(names = "--env-file", description = "KEY=VALUE file merged under the recipe's environment (repeatable).")
-  List<Path> envFiles;
-
-  @Option(names = "--namespace", description = "Distribution name for package URLs in SBOMs and the maintainer field.")
-  String namespace;
-
-  @Option(names = "--runner", defaultValue = "auto", description = "Sandbox: auto, bubblewrap or unshare (default: ${DEFAULT-VALUE}).")
-  String runner;
-
-  @Option(names = "--offline", description = "Never download: every source must already be in the cache.")
-  boolean offline;
-
-  @Option(names = "--source-date-epoch", description = "Timestamp for every file (default: $SOURCE_DATE_EPOCH, else the recipe's last git commit, else 0).")
-  Long sourceDateEpoch;
-
-  @Option(names = {"-q", "--quiet"}, description = "Do not echo step output (it is still in the log).")
-  boolean quiet;
+  /** The flags as parsed for {@code spec}. */
+  BuildOptions(CommandSpec spec) {
+    this.spec = spec;
+    this.arch = Flags.get(spec, "--arch");
+    this.outDir = Flags.get(spec, "--out-dir");
+    this.signingKey = Flags.get(spec, "--signing-key");
+    this.keysDir = Flags.get(spec, "--keys-dir");
+    this.pipelineDirs = Flags.get(spec, "--pipeline-dir");
+    this.cacheDir = Flags.get(spec, "--cache-dir");
+    this.envFiles = Flags.get(spec, "--env-file");
+    this.namespace = Flags.get(spec, "--namespace");
+    this.runner = Flags.get(spec, "--runner");
+    this.offline = Flags.on(spec, "--offline");
+    this.sourceDateEpoch = Flags.get(spec, "--source-date-epoch");
+    this.quiet = Flags.on(spec, "--quiet");
+  }
 
   Reporter reporter() {
     return new ConsoleReporter(spec.commandLine().getErr(), !quiet);

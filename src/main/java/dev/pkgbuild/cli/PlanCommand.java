@@ -7,30 +7,31 @@ import dev.pkgbuild.diag.PkgbuildException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pkgbuild plan}: what a tree build would do and why, without building. */
-@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Show what would be built and why (missing, changed, forced), in build order.")
-final class PlanCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RECIPE", arity = "1..*", description = "Recipe files or folders of them.")
-  List<Path> recipes;
+final class PlanCommand implements Callable<Integer>, Declared {
+  private CommandSpec spec;
 
-  @Mixin BuildOptions options;
-
-  @Mixin TreeOptions tree;
-
-  @Option(names = "--json", description = "Print the plan as JSON.")
-  boolean json;
-
-  @Option(names = "--graph", paramLabel = "FORMAT", description = "Print the recipe graph instead; FORMAT is dot.")
-  String graph;
+  @Override
+  public CommandSpec spec() {
+    spec = Flags.command(this, "plan",
+        "Show what would be built and why (missing, changed, forced), in build order.");
+    Flags.paths(spec, "RECIPE", "Recipe files or folders of them.");
+    BuildOptions.declare(spec);
+    TreeOptions.declare(spec);
+    Flags.flag(spec, "Print the plan as JSON.", "--json");
+    Flags.value(spec, String.class, "FORMAT", null, "Print the recipe graph instead; FORMAT is dot.", "--graph");
+    return spec;
+  }
 
   @Override
   public Integer call() throws PkgbuildException {
+    List<Path> recipes = Flags.paths(spec);
+    BuildOptions options = new BuildOptions(spec);
+    TreeOptions tree = new TreeOptions(spec);
+    boolean json = Flags.on(spec, "--json");
+    String graph = Flags.get(spec, "--graph");
     Plan plan = tree.treeBuilder(options).plan(tree.request(recipes, options.request(recipes.get(0), null, false, false)));
     if (graph != null) {
       if (!graph.equals("dot")) {

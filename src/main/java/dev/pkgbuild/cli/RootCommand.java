@@ -5,21 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code pkgbuild} command; a bare recipe path means {@code build}. */
-@Command(
-    name = "pkgbuild",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Builds melange-format recipes into a signed APK repository.")
-final class RootCommand implements Runnable {
+final class RootCommand implements Runnable, Declared {
+  private CommandSpec spec;
+
+  @Override
+  public CommandSpec spec() {
+    spec = Flags.command(this, "pkgbuild", "Builds melange-format recipes into a signed APK repository.");
+    spec.addOption(OptionSpec.builder("--debug").type(boolean.class).arity("0").scopeType(ScopeType.INHERIT)
+        .description("Show stack traces on errors.").build());
+    return spec;
+  }
+
   /**
    * The subcommands by name, in the order help lists them; {@link CommandTree} adds them. The names
-   * repeat each class's {@code @Command(name)} (a test holds them equal): reading the
-   * annotations of every command class costs about 50 ms at start-up.
+   * repeat each command's own (a test holds them equal): reading the annotations of every
+   * command class costs about 50 ms at start-up.
    */
   static final Map<String, Class<?>> SUBCOMMANDS = orderedMap(
       "help", CommandLine.HelpCommand.class,
@@ -45,11 +51,6 @@ final class RootCommand implements Runnable {
     }
     return Collections.unmodifiableMap(m);
   }
-
-  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
-  boolean debug;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {

@@ -7,21 +7,32 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Flags for tree builds and plans. */
 final class TreeOptions {
-  @Option(names = {"-j", "--jobs"}, description = "Builds at once (default: the number of cores).")
-  Integer jobs;
+  final Integer jobs;
+  final boolean failFast;
+  final boolean rebuildChanged;
+  final List<String> force;
 
-  @Option(names = "--fail-fast", description = "Start no more builds after the first failure.")
-  boolean failFast;
+  /** Declares the flags on {@code spec}. */
+  static void declare(CommandSpec spec) {
+    Flags.value(spec, Integer.class, "<jobs>", null, "Builds at once (default: the number of cores).", "-j", "--jobs");
+    Flags.flag(spec, "Start no more builds after the first failure.", "--fail-fast");
+    Flags.flag(spec, "Rebuild recipes that changed since their version was built, instead of failing.",
+        "--rebuild-changed");
+    spec.addOption(Flags.repeatable(String.class, "NAME", "Build these recipes even when present.", "--force")
+        .splitRegex(",").build());
+  }
 
-  @Option(names = "--rebuild-changed", description = "Rebuild recipes that changed since their version was built, instead of failing.")
-  boolean rebuildChanged;
-
-  @Option(names = "--force", split = ",", paramLabel = "NAME", description = "Build these recipes even when present.")
-  List<String> force;
+  /** The flags as parsed for {@code spec}. */
+  TreeOptions(CommandSpec spec) {
+    this.jobs = Flags.get(spec, "--jobs");
+    this.failFast = Flags.on(spec, "--fail-fast");
+    this.rebuildChanged = Flags.on(spec, "--rebuild-changed");
+    this.force = Flags.get(spec, "--force");
+  }
 
   boolean forcesTree() {
     return force != null && !force.isEmpty();

@@ -7,11 +7,28 @@ import org.junit.jupiter.api.Test;
 
 class ArgumentsTest {
   @Test
-  void subcommandNames_matchEachCommandsOwnAnnotation() {
-    RootCommand.SUBCOMMANDS.forEach((name, sub) ->
-        assertEquals(name, sub.getAnnotation(picocli.CommandLine.Command.class).name(), sub.getName()));
+  void subcommandNames_matchEachCommandsOwnName() throws Exception {
+    for (var e : RootCommand.SUBCOMMANDS.entrySet()) {
+      Class<?> sub = e.getValue();
+      String own = Declared.class.isAssignableFrom(sub)
+          ? ((Declared) sub.getDeclaredConstructor().newInstance()).spec().name()
+          : sub.getAnnotation(picocli.CommandLine.Command.class).name();
+      assertEquals(e.getKey(), own, sub.getName());
+    }
     assertEquals(java.util.List.copyOf(RootCommand.subcommandNames()),
         java.util.List.copyOf(CommandTree.commandLine().getSubcommands().keySet()));
+  }
+
+  @Test
+  void declaredCommands_areBuiltWithoutReadingAnyAnnotation() {
+    // picocli reads annotations through reflection: the build path must never need them
+    for (Class<?> c : java.util.List.of(RootCommand.class, BuildCommand.class, PlanCommand.class,
+        BuildOptions.class, TreeOptions.class)) {
+      assertEquals(0, c.getDeclaredAnnotations().length, c.getName());
+      for (var f : c.getDeclaredFields()) {
+        assertEquals(0, f.getDeclaredAnnotations().length, f.toString());
+      }
+    }
   }
 
   @Test
