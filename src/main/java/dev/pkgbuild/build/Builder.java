@@ -16,7 +16,6 @@ import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.source.Fetcher;
 import dev.pkgbuild.source.SourceCache;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * One recipe, end to end: validate everything first (recipe, key, sandbox, sources),
@@ -90,8 +88,8 @@ public final class Builder {
         HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
         host.prefetch(allSteps(recipe));
         // Hashed beside the steps: only publishing needs it, and the build never writes to sourceDir.
-        CompletableFuture<String> inputs = async(() -> BuildInputs.hash(Renderer.text(recipe), arch.apkName(),
-            sourceDir));
+        CompletableFuture<String> inputs = Background.startIo(() -> BuildInputs.hash(Renderer.text(recipe),
+            arch.apkName(), sourceDir));
         key.prepare(); // the fast signer loads while the steps run, ready for packaging
         List<Packager.Built> built = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);
         return publish(req, recipe, built, key, log, inputs);
@@ -128,7 +126,7 @@ public final class Builder {
 
   private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Packager.Built> built,
       SigningKey key, BuildLog log, CompletableFuture<String> inputsHash) throws PkgbuildException, IOException {
-    String inputs = joinIo(inputsHash);
+    String inputs = Background.joinIo(inputsHash);
     Repository repo = Repository.open(req.outDir(), recipe.arch().apkName(), key, log)
         .withIndexEpoch(req.sourceDateEpoch());
     List<StagedApk> staged = new ArrayList<>();
@@ -140,54 +138,25 @@ public final class Builder {
     // The files beside the packages are written side by side: each waits on its own fsyncs.
     List<CompletableFuture<Path>> writes = new ArrayList<>();
     String nameVersion = recipe.main().name() + "-" + recipe.main().fullVersion();
-    writes.add(async(() -> {
+    writes.add(Background.startIo(() -> {
       InputsRecord.write(repo.archDir(), nameVersion, inputs);
       return InputsRecord.file(repo.archDir(), nameVersion);
     }));
     for (Packager.Built b : built) {
       Path sbom = repo.archDir().resolve(b.written().info().pkgname() + "-" + b.written().info().pkgver() + ".spdx.json");
-      writes.add(async(() -> {
+      writes.add(Background.startIo(() -> {
         AtomicFiles.write(sbom, b.sbom());
         return sbom;
       }));
     }
     for (CompletableFuture<Path> w : writes) {
-      joinIo(w);
+      Background.joinIo(w);
     }
     List<Path> files = built.stream().map(b -> repo.archDir().resolve(b.written().indexEntry().fileName())).toList();
     Path keptLog = repo.archDir().resolve(nameVersion + ".log");
     log.info("published " + files.size() + " package(s) to " + repo.archDir());
     Files.copy(log.file(), keptLog, StandardCopyOption.REPLACE_EXISTING);
     return new BuildResult(files, repo.indexFile(), keptLog);
-  }
-
-  /** Work that may fail with an I/O error. */
-  @FunctionalInterface
-  private interface IoTask<T> {
-    T run() throws IOException;
-  }
-
-  /** Runs {@code task} on another thread; {@link #joinIo} gives its result or its I/O error. */
-  private static <T> CompletableFuture<T> async(IoTask<T> task) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return task.run();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-  }
-
-  /** Waits for {@code f}, rethrowing an I/O error it hit as itself. */
-  private static <T> T joinIo(CompletableFuture<T> f) throws IOException {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      throw e;
-    }
   }
 
   private static List<dev.pkgbuild.pipeline.Step> allSteps(CompiledRecipe recipe) {

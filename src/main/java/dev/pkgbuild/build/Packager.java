@@ -48,7 +48,7 @@ final class Packager {
     PackageMetadata metadata = new PackageMetadata(recipe, workspace, log);
     // The linters only read the trees: they run beside the dependency analysis, and their
     // findings are logged (an error stops the build) before any package is taken.
-    CompletableFuture<List<PackageMetadata.LintLine>> lint = CompletableFuture.supplyAsync(metadata::lint);
+    CompletableFuture<List<PackageMetadata.LintLine>> lint = Background.start(metadata::lint);
     Map<String, Generated> generated = metadata.dependencies();
     ApkWriter writer = ApkWriter.of(key, req.sourceDateEpoch());
     // Packages are independent, so they are written (compressed and signed) side by side;
@@ -57,7 +57,7 @@ final class Packager {
     for (CompiledPackage p : TreePlanner.packages(recipe)) {
       pending.add(Background.start(() -> packageOne(p, generated.get(p.name()), writer, incoming, sboms)));
     }
-    metadata.report(joinLint(lint));
+    metadata.report(Background.join(lint));
     List<Built> out = new ArrayList<>();
     for (CompletableFuture<Built> f : pending) {
       Built b = Background.join(f);
@@ -66,14 +66,6 @@ final class Packager {
       out.add(b);
     }
     return out;
-  }
-
-  private static List<PackageMetadata.LintLine> joinLint(CompletableFuture<List<PackageMetadata.LintLine>> lint) {
-    try {
-      return lint.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
   }
 
   private Built packageOne(CompiledPackage p, Generated generated, ApkWriter writer, Path incoming,
