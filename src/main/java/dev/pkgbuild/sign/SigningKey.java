@@ -32,6 +32,7 @@ public final class SigningKey {
   private final RSAPublicKey publicKey;
   private final String keyName;
   private PrivateKey nssKey;
+  private volatile boolean nativeUsable = true;
 
   SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey, String keyName) {
     this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
@@ -100,27 +101,43 @@ public final class SigningKey {
     return (publicKey.getModulus().bitLength() + 7) / 8;
   }
 
-  /** Signs bytes; the result is what {@code openssl dgst -sha256 -sign} writes for RSA256. */
+  /**
+   * Signs bytes; the result is what {@code openssl dgst -sha256 -sign} writes for RSA256.
+   * Natively when the host's NSS takes this key (see {@link NativeRsa}); should NSS fail at
+   * any point, this key signs in Java from then on, with the same bytes.
+   */
   public byte[] sign(byte[] data, SignatureType type) {
+    if (nativeUsable) {
+      try {
+        Signature s = nativeSigner(type);
+        if (s != null) {
+          s.update(data);
+          return s.sign();
+        }
+      } catch (GeneralSecurityException | ProviderException e) {
+        nativeUsable = false;
+      }
+    }
     try {
-      return sign(type, s -> s.update(data));
+      return signInJava(type, s -> s.update(data));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e); // unreachable: no stream is read
     }
   }
 
   /**
-   * Signs everything left in a stream, reading it in chunks; the stream is not closed.
+   * Signs everything left in a stream, reading it in chunks (in Java); the stream is not closed.
    *
    * @throws IOException if reading fails
    */
   public byte[] sign(InputStream data, SignatureType type) throws IOException {
-    return sign(type, s -> Digests.feed(s, data));
+    return signInJava(type, s -> Digests.feed(s, data));
   }
 
-  private byte[] sign(SignatureType type, Digests.Feed feed) throws IOException {
+  private byte[] signInJava(SignatureType type, Digests.Feed feed) throws IOException {
     try {
-      Signature s = signer(type);
+      Signature s = Signature.getInstance(type.jcaAlgorithm());
+      s.initSign(privateKey);
       feed.into(s);
       return s.sign();
     } catch (GeneralSecurityException e) {
@@ -136,20 +153,19 @@ public final class SigningKey {
     NativeRsa.start();
   }
 
-  /** A native signer when the host has NSS and it takes this key, else the JDK's. */
-  Signature signer(SignatureType type) throws GeneralSecurityException {
+  /** Whether this key still signs through NSS (no NSS failure so far). */
+  boolean signsNatively() {
+    return nativeUsable && NativeRsa.provider() != null;
+  }
+
+  /** An NSS signer ready for {@code type}, or null when the host has no NSS. */
+  Signature nativeSigner(SignatureType type) throws GeneralSecurityException {
     Provider nss = NativeRsa.provider();
-    if (nss != null) {
-      try {
-        Signature s = Signature.getInstance(type.jcaAlgorithm(), nss);
-        s.initSign(nssKey(nss));
-        return s;
-      } catch (GeneralSecurityException | ProviderException e) {
-        // this token cannot use the key: sign in Java
-      }
+    if (nss == null) {
+      return null;
     }
-    Signature s = Signature.getInstance(type.jcaAlgorithm());
-    s.initSign(privateKey);
+    Signature s = Signature.getInstance(type.jcaAlgorithm(), nss);
+    s.initSign(nssKey(nss));
     return s;
   }
 

@@ -35,7 +35,8 @@ class NativeRsaTest {
       jdk.initSign(key.privateKey());
       jdk.update(data);
       assertArrayEquals(jdk.sign(), key.sign(data, type), type.name());
-      assertEquals("SunPKCS11-pkgbuild-nss", key.signer(type).getProvider().getName(), type.name());
+      assertEquals("SunPKCS11-pkgbuild-nss", key.nativeSigner(type).getProvider().getName(), type.name());
     }
+    org.junit.jupiter.api.Assertions.assertTrue(key.signsNatively(), "a signature fell back to Java");
   }
 }
