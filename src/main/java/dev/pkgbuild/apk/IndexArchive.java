@@ -122,8 +122,7 @@ public final class IndexArchive {
   public static void write(Path target, String description, List<byte[]> blocks, SigningKey key, long epoch)
       throws PkgbuildException {
     try {
-      byte[] body = unsigned(description, blocks, epoch);
-      AtomicFiles.write(target, key == null ? body : sign(body, key, List.of(SignatureType.RSA256), epoch));
+      AtomicFiles.write(target, signedOrNot(unsigned(description, blocks, epoch), key, epoch));
     } catch (IOException e) {
       throw PkgbuildException.failed("cannot write " + target + ": " + e.getMessage());
     }
@@ -149,7 +148,10 @@ public final class IndexArchive {
 
   /** The whole file, signed with {@code key} or unsigned when null. @throws IOException never for memory streams */
   public static byte[] render(ApkIndex index, SigningKey key, long epoch) throws IOException {
-    byte[] body = unsigned(index, epoch);
+    return signedOrNot(unsigned(index, epoch), key, epoch);
+  }
+
+  private static byte[] signedOrNot(byte[] body, SigningKey key, long epoch) throws IOException {
     return key == null ? body : sign(body, key, List.of(SignatureType.RSA256), epoch);
   }
 

@@ -1,5 +1,6 @@
 package dev.pkgbuild.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -44,7 +45,7 @@ final class Flags {
 
   /** One or more positional paths. */
   static void paths(CommandSpec spec, String label, String description) {
-    spec.addPositional(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(java.nio.file.Path.class)
+    spec.addPositional(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(Path.class)
         .arity("1..*").paramLabel(label).description(description).build());
   }
 
@@ -62,7 +63,7 @@ final class Flags {
 
   /** The positional paths. */
   @SuppressWarnings("unchecked")
-  static List<java.nio.file.Path> paths(CommandSpec spec) {
-    return (List<java.nio.file.Path>) spec.positionalParameters().get(0).getValue();
+  static List<Path> paths(CommandSpec spec) {
+    return (List<Path>) spec.positionalParameters().get(0).getValue();
   }
 }

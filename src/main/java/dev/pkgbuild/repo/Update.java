@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -161,15 +162,11 @@ final class Update {
     }
     prepare(next);
     if (!inspected) {
-      List<StagedApk> unread = staged.stream().filter(s -> s.readBack() == null).toList();
-      List<IndexEntry> read = ParallelInspect.strict(unread.stream().map(StagedApk::file).toList(), inspector);
-      for (int i = 0; i < unread.size(); i++) {
-        checkMatches(unread.get(i), folder.rewriteArch(read.get(i)));
-      }
+      // what the writer did not read back already is read here, side by side, in list order
+      List<Path> unread = staged.stream().filter(s -> s.readBack() == null).map(StagedApk::file).toList();
+      Iterator<IndexEntry> read = ParallelInspect.strict(unread, inspector).iterator();
       for (StagedApk s : staged) {
-        if (s.readBack() != null) {
-          checkMatches(s, folder.rewriteArch(s.readBack()));
-        }
+        checkMatches(s, folder.rewriteArch(s.readBack() != null ? s.readBack() : read.next()));
       }
     }
     folder.writeJournal(entries.stream().map(IndexEntry::fileName).toList());
