@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Keeps the package DAG written in docs/architecture.md: dependencies point one way. */
 class LayeringTest {
   static final Set<String> ALL = Set.of("diag", "io", "archive", "sign", "apk", "recipe", "pipeline",
-      "source", "sandbox", "sca", "check", "sbom", "repo", "graph", "build");
+      "source", "sandbox", "sca", "check", "sbom", "repo", "graph", "env", "image", "builder");
 
   /** Which project packages each package may import. */
   static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -35,8 +35,10 @@ class LayeringTest {
       Map.entry("sbom", Set.of("apk", "io", "diag")),
       Map.entry("repo", Set.of("apk", "archive", "sign", "io", "diag")),
       Map.entry("graph", Set.of("recipe", "pipeline", "apk", "repo", "io", "diag")),
-      Map.entry("build", Set.of("recipe", "pipeline", "source", "sandbox", "apk", "archive", "sign",
-          "repo", "graph", "sca", "check", "sbom", "io", "diag")),
+      Map.entry("env", Set.of("apk", "archive", "sign", "source", "io", "diag")),
+      Map.entry("image", Set.of("env", "apk", "archive", "io", "diag")),
+      Map.entry("builder", Set.of("recipe", "pipeline", "source", "sandbox", "apk", "archive", "sign",
+          "repo", "graph", "env", "sca", "check", "sbom", "io", "diag")),
       Map.entry("cli", ALL));
 
   /** Third-party packages that only one of ours may import. */
@@ -47,6 +49,11 @@ class LayeringTest {
       "java.lang.ProcessBuilder", "sandbox");
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+  /** A name written out in full in code, e.g. {@code dev.pkgbuild.cli.Main} or {@code picocli.CommandLine}. */
+  private static final Pattern QUALIFIED = Pattern.compile(
+      "(?<![\\w.])((?:dev\\.pkgbuild|picocli|org\\.bouncycastle|org\\.eclipse\\.jgit)(?:\\.\\w+)+)");
+  private static final Pattern COMMENT_OR_STRING = Pattern.compile(
+      "//[^\\n]*|/\\*(?s:.*?)\\*/|\"(?:\\\\.|[^\"\\\\\\n])*\"");
 
   @Test
   void imports_followThePackageDag() throws IOException {
@@ -60,6 +67,10 @@ class LayeringTest {
         while (m.find()) {
           check(violations, f, pkg, m.group(1));
         }
+        Matcher q = QUALIFIED.matcher(code(text));
+        while (q.find()) {
+          check(violations, f, pkg, q.group(1));
+        }
         if (!pkg.equals("sandbox") && text.contains("ProcessBuilder")) {
           violations.add(f + ": only sandbox starts processes");
         }
@@ -70,6 +81,27 @@ class LayeringTest {
       }
     }
     assertEquals(List.of(), violations);
+  }
+
+  /** The code without comments, string literals, package and import lines. */
+  static String code(String text) {
+    String stripped = COMMENT_OR_STRING.matcher(text).replaceAll(" ");
+    return stripped.replaceAll("(?m)^(package|import)\\s[^\\n]*", "");
+  }
+
+  @Test
+  void qualifiedNames_areCheckedLikeImports() {
+    String text = "package x;\nimport java.util.List;\n// dev.pkgbuild.cli.Main in a comment\n"
+        + "class A { dev.pkgbuild.cli.Main m; String s = \"dev.pkgbuild.cli.Gone\"; }";
+    Matcher q = QUALIFIED.matcher(code(text));
+    List<String> found = new ArrayList<>();
+    while (q.find()) {
+      found.add(q.group(1));
+    }
+    assertEquals(List.of("dev.pkgbuild.cli.Main"), found);
+    List<String> violations = new ArrayList<>();
+    check(violations, Path.of("A.java"), "graph", found.get(0));
+    assertEquals(1, violations.size());
   }
 
   private static void check(List<String> violations, Path f, String pkg, String imported) {

@@ -1,9 +1,9 @@
 package dev.pkgbuild.cli;
 
-import dev.pkgbuild.build.BuildRequest;
-import dev.pkgbuild.build.BuildResult;
-import dev.pkgbuild.build.TreeRequest;
-import dev.pkgbuild.build.TreeResult;
+import dev.pkgbuild.builder.BuildRequest;
+import dev.pkgbuild.builder.BuildResult;
+import dev.pkgbuild.builder.TreeRequest;
+import dev.pkgbuild.builder.TreeResult;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
 import java.nio.file.Files;

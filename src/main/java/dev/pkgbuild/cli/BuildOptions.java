@@ -1,7 +1,7 @@
 package dev.pkgbuild.cli;
 
-import dev.pkgbuild.build.BuildRequest;
-import dev.pkgbuild.build.Builder;
+import dev.pkgbuild.builder.BuildRequest;
+import dev.pkgbuild.builder.Builder;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import java.io.PrintWriter;

@@ -1,9 +1,8 @@
 package dev.pkgbuild.cli;
 
-import dev.pkgbuild.build.Plan;
-import dev.pkgbuild.build.PlanRendering;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.graph.Plan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

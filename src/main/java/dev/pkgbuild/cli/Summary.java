@@ -1,8 +1,8 @@
 package dev.pkgbuild.cli;
 
-import dev.pkgbuild.build.PlannedRecipe;
-import dev.pkgbuild.build.TreeResult;
+import dev.pkgbuild.builder.TreeResult;
 import dev.pkgbuild.graph.Outcome;
+import dev.pkgbuild.graph.PlannedRecipe;
 import java.io.PrintWriter;
 
 /** The table printed at the end of a tree build. */

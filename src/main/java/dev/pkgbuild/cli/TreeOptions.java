@@ -1,8 +1,8 @@
 package dev.pkgbuild.cli;
 
-import dev.pkgbuild.build.BuildRequest;
-import dev.pkgbuild.build.TreeBuilder;
-import dev.pkgbuild.build.TreeRequest;
+import dev.pkgbuild.builder.BuildRequest;
+import dev.pkgbuild.builder.TreeBuilder;
+import dev.pkgbuild.builder.TreeRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.pkgbuild.pipeline;
 
 import dev.pkgbuild.recipe.Arch;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,5 +20,13 @@ public record CompiledRecipe(Path file, Arch arch, CompiledPackage main, List<Co
   /** Copies the list. */
   public CompiledRecipe {
     subpackages = List.copyOf(subpackages);
+  }
+
+  /** The main package, then the subpackages. */
+  public List<CompiledPackage> packages() {
+    List<CompiledPackage> all = new ArrayList<>(subpackages.size() + 1);
+    all.add(main);
+    all.addAll(subpackages);
+    return all;
   }
 }

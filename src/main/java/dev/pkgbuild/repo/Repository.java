@@ -3,9 +3,9 @@ package dev.pkgbuild.repo;
 import dev.pkgbuild.apk.ApkIndex;
 import dev.pkgbuild.apk.IndexArchive;
 import dev.pkgbuild.apk.IndexEntry;
+import dev.pkgbuild.apk.RepoIndexer;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
-import dev.pkgbuild.apk.RepoIndexer;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One arch folder {@code <root>/<arch>/} of an APK repository, shared by any number of writers
@@ -163,6 +165,34 @@ public final class Repository {
       throw PkgbuildException.badInput(folder.index() + ": " + String.join("; ", problems));
     }
     return r.index();
+  }
+
+  /**
+   * The packages the index lists, by {@code name-version}; empty when there is no index yet.
+   * Without a signing key (a plan on a machine that only reads the repository) the index is
+   * checked against the public keys published at the repository root.
+   *
+   * @throws PkgbuildException when the index does not verify
+   */
+  public Map<String, IndexEntry> listed() throws PkgbuildException {
+    Map<String, IndexEntry> listed = new HashMap<>();
+    if (!Files.isRegularFile(folder.index())) {
+      return listed;
+    }
+    ApkIndex index;
+    if (settings.key() != null) {
+      index = index();
+    } else {
+      IndexArchive.Read r = IndexArchive.read(folder.index(), TrustedKeys.in(root));
+      if (!r.problems().isEmpty()) {
+        throw PkgbuildException.badInput(folder.index() + ": " + String.join("; ", r.problems()));
+      }
+      index = r.index();
+    }
+    for (IndexEntry e : index.entries()) {
+      listed.put(e.name() + "-" + e.version(), e);
+    }
+    return listed;
   }
 
   private TrustedKeys trusted() {

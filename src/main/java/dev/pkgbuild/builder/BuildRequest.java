@@ -1,0 +1,53 @@
+package dev.pkgbuild.builder;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one build needs, resolved by the CLI: no defaults are looked up from the
+ * environment inside the build.
+ *
+ * @param recipe the recipe file
+ * @param arch requested architecture name (aliases allowed), or null for the host's
+ * @param outDir repository root; packages go to {@code <outDir>/<arch>/}
+ * @param signingKey private key file, or null to use (or create) the one in {@code keysDir}
+ * @param keysDir where keys live and are generated when none exists
+ * @param sourceDir the recipe's source dir copied into the workspace, or null for
+ *     {@code <recipe dir>/<name>/} when it exists
+ * @param pipelineDirs extra pipeline folders, searched before the built-in catalog
+ * @param cacheDir content-addressed source cache
+ * @param envFiles files of KEY=VALUE lines merged under the recipe's environment
+ * @param namespace distribution name for SBOM purls and the maintainer field, may be null
+ * @param runner "auto", "bubblewrap" or "unshare"
+ * @param tempRoot where workspaces are created
+ * @param keepWorkspace keep the workspace even on success
+ * @param interactive open a shell in the sandbox at a failed step
+ * @param offline never download; sources must be in the cache
+ * @param sourceDateEpoch seconds since the epoch stamped on everything
+ */
+public record BuildRequest(
+    Path recipe,
+    String arch,
+    Path outDir,
+    Path signingKey,
+    Path keysDir,
+    Path sourceDir,
+    List<Path> pipelineDirs,
+    Path cacheDir,
+    List<Path> envFiles,
+    String namespace,
+    String runner,
+    Path tempRoot,
+    boolean keepWorkspace,
+    boolean interactive,
+    boolean offline,
+    long sourceDateEpoch) {
+  public BuildRequest {
+    Objects.requireNonNull(recipe, "recipe");
+    Objects.requireNonNull(outDir, "outDir");
+    pipelineDirs = List.copyOf(pipelineDirs);
+    envFiles = List.copyOf(envFiles);
+    runner = runner == null ? "auto" : runner;
+  }
+}

@@ -1,0 +1,179 @@
+package dev.pkgbuild.builder;
+
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.graph.BuildInputs;
+import dev.pkgbuild.io.AtomicFiles;
+import dev.pkgbuild.pipeline.CompiledPackage;
+import dev.pkgbuild.pipeline.CompiledRecipe;
+import dev.pkgbuild.pipeline.RecipeCompiler;
+import dev.pkgbuild.pipeline.Renderer;
+import dev.pkgbuild.recipe.Arch;
+import dev.pkgbuild.repo.InputsRecord;
+import dev.pkgbuild.repo.PublishResult;
+import dev.pkgbuild.repo.Repository;
+import dev.pkgbuild.repo.StagedApk;
+import dev.pkgbuild.sandbox.Sandbox;
+import dev.pkgbuild.sign.SigningKey;
+import dev.pkgbuild.source.Fetcher;
+import dev.pkgbuild.source.SourceCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One recipe, end to end: validate everything first (recipe, key, sandbox, sources),
+ * then run the steps in a fresh workspace, package, and publish atomically. A failure at
+ * any point leaves the repository as it was.
+ */
+public final class Builder {
+  /** Picks and preflights the sandbox for a runner name. */
+  @FunctionalInterface
+  public interface SandboxFactory {
+    Sandbox create(String runner) throws PkgbuildException;
+  }
+
+  private final Reporter reporter;
+  private final SandboxFactory sandboxes;
+  private final Clock clock;
+
+  public Builder(Reporter reporter, SandboxFactory sandboxes, Clock clock) {
+    this.reporter = reporter;
+    this.sandboxes = sandboxes;
+    this.clock = clock;
+  }
+
+  /** The sandbox this builder would use for {@code runner}. */
+  public Sandbox sandboxFor(String runner) throws PkgbuildException {
+    return sandboxes.create(runner);
+  }
+
+  /**
+   * Builds and publishes.
+   *
+   * @throws PkgbuildException for bad input (recipe, key), an unusable sandbox, a source
+   *     that cannot be had, or a failed step; nothing is published then
+   */
+  public BuildResult build(BuildRequest req) throws PkgbuildException {
+    Arch arch = Hosts.arch(req.arch());
+    // The sandbox preflight starts a process; it runs while the recipe loads, and is still
+    // finished before any work starts.
+    CompletableFuture<Sandbox> preflight = Background.start(() -> sandboxes.create(req.runner()));
+    // So does loading a key already on disk; a new key is made only once the recipe is good.
+    CompletableFuture<SigningKey> existingKey = Background.start(() -> KeyResolver.existing(req.signingKey(),
+        req.keysDir()));
+    CompiledRecipe recipe = new RecipeCompiler(req.pipelineDirs()).compile(req.recipe(), arch, Map.of());
+    CompiledPackage main = recipe.main();
+    SigningKey key = Background.join(existingKey);
+    if (key == null) {
+      key = KeyResolver.resolve(req.signingKey(), req.keysDir(), reporter);
+    }
+    Sandbox sandbox = Background.join(preflight);
+    Path sourceDir = sourceDir(req, main.name());
+    Map<String, String> env = BuildEnvironment.of(req.envFiles(), recipe.environment().environment(),
+        req.sourceDateEpoch());
+    reporter.info("building " + main.name() + "-" + main.fullVersion() + " for " + arch.apkName()
+        + " with " + sandbox.name());
+    if (!recipe.environment().packages().isEmpty()) {
+      reporter.info("the host toolchain stands in for: " + String.join(" ", recipe.environment().packages()));
+    }
+    Fetcher fetcher = new Fetcher(new SourceCache(req.cacheDir()), req.offline(), FetchProgressLog.to(reporter));
+    try (Workspace ws = Workspace.create(req.tempRoot(), main.name());
+        BuildLog log = new BuildLog(ws.logFile(), reporter, clock)) {
+      try {
+        HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
+        host.prefetch(allSteps(recipe));
+        // Hashed beside the steps: only publishing needs it, and the build never writes to sourceDir.
+        CompletableFuture<String> inputs = Background.startIo(() -> BuildInputs.hash(Renderer.text(recipe),
+            arch.apkName(), sourceDir));
+        key.prepare(); // the fast signer loads while the steps run, ready for packaging
+        List<Packager.Built> built = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);
+        return publish(req, recipe, built, key, log, inputs);
+      } catch (PkgbuildException | RuntimeException e) {
+        ws.keep();
+        log.info("build failed; workspace kept at " + ws.dir() + ", log at " + log.file());
+        throw e;
+      } finally {
+        if (req.keepWorkspace()) {
+          ws.keep();
+          reporter.info("workspace kept at " + ws.dir());
+        }
+      }
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot set up the build workspace: " + e.getMessage());
+    }
+  }
+
+  private List<Packager.Built> runAndPackage(BuildRequest req, CompiledRecipe recipe, Sandbox sandbox,
+      HostSteps host, Workspace ws, Map<String, String> env, BuildLog log, Path sourceDir, SigningKey key)
+      throws PkgbuildException, IOException {
+    Workspaces.populate(ws.dir(), sourceDir, recipe);
+    StepRunner runner = new StepRunner(sandbox, ws.dir(), env, host, log, req.interactive());
+    runner.run(recipe.main().name(), recipe.main().pipeline());
+    for (CompiledPackage sub : recipe.subpackages()) {
+      runner.run(sub.name(), sub.pipeline());
+    }
+    // Packages are written in the workspace (the sandbox is done with it), then copied into
+    // the repository under its lock.
+    Path staged = Files.createDirectories(ws.dir().resolve(".pkgbuild-apks"));
+    SbomWriter sboms = new SbomWriter(recipe, host.sources(), sandbox.name(), req.namespace(), req.sourceDateEpoch());
+    return new Packager(req, recipe, ws.dir(), key, log).packageAll(staged, sboms);
+  }
+
+  private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Packager.Built> built,
+      SigningKey key, BuildLog log, CompletableFuture<String> inputsHash) throws PkgbuildException, IOException {
+    String inputs = Background.joinIo(inputsHash);
+    Repository repo = Repository.open(req.outDir(), recipe.arch().apkName(), key, log)
+        .withIndexEpoch(req.sourceDateEpoch());
+    List<StagedApk> staged = new ArrayList<>();
+    for (Packager.Built b : built) {
+      staged.add(b.staged());
+    }
+    PublishResult result = repo.publish(staged);
+    result.notes().forEach(log::warn);
+    // The files beside the packages are written side by side: each waits on its own fsyncs.
+    List<CompletableFuture<Path>> writes = new ArrayList<>();
+    String nameVersion = recipe.main().name() + "-" + recipe.main().fullVersion();
+    writes.add(Background.startIo(() -> {
+      InputsRecord.write(repo.archDir(), nameVersion, inputs);
+      return InputsRecord.file(repo.archDir(), nameVersion);
+    }));
+    for (Packager.Built b : built) {
+      Path sbom = repo.archDir().resolve(b.written().info().pkgname() + "-" + b.written().info().pkgver() + ".spdx.json");
+      writes.add(Background.startIo(() -> {
+        AtomicFiles.write(sbom, b.sbom());
+        return sbom;
+      }));
+    }
+    for (CompletableFuture<Path> w : writes) {
+      Background.joinIo(w);
+    }
+    List<Path> files = built.stream().map(b -> repo.archDir().resolve(b.written().indexEntry().fileName())).toList();
+    Path keptLog = repo.archDir().resolve(nameVersion + ".log");
+    log.info("published " + files.size() + " package(s) to " + repo.archDir());
+    Files.copy(log.file(), keptLog, StandardCopyOption.REPLACE_EXISTING);
+    return new BuildResult(files, repo.indexFile(), keptLog);
+  }
+
+  private static List<dev.pkgbuild.pipeline.Step> allSteps(CompiledRecipe recipe) {
+    List<dev.pkgbuild.pipeline.Step> all = new ArrayList<>(recipe.main().pipeline());
+    recipe.subpackages().forEach(s -> all.addAll(s.pipeline()));
+    return all;
+  }
+
+  private static Path sourceDir(BuildRequest req, String name) throws PkgbuildException {
+    if (req.sourceDir() != null) {
+      if (!Files.isDirectory(req.sourceDir())) {
+        throw PkgbuildException.badInput("--source-dir " + req.sourceDir() + " is not a folder");
+      }
+      return req.sourceDir();
+    }
+    return BuildInputs.defaultSourceDir(req.recipe(), name);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.pkgbuild.builder;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A tree build: the recipes, the options every build shares, and how to schedule.
+ *
+ * @param recipes recipe files and folders
+ * @param template options shared by every build (its recipe field is ignored)
+ * @param jobs builds at once
+ * @param failFast stop starting builds after the first failure
+ * @param rebuildChanged rebuild recipes that changed without a version bump instead of failing
+ * @param forced recipes to build even when present
+ */
+public record TreeRequest(List<Path> recipes, BuildRequest template, int jobs, boolean failFast,
+    boolean rebuildChanged, Set<String> forced) {
+  public TreeRequest {
+    recipes = List.copyOf(recipes);
+    forced = Set.copyOf(forced);
+  }
+
+  /** The request for one recipe of the tree. */
+  BuildRequest forRecipe(Path recipe, Path signingKey) {
+    BuildRequest t = template;
+    return new BuildRequest(recipe, t.arch(), t.outDir(), signingKey, t.keysDir(), null, t.pipelineDirs(),
+        t.cacheDir(), t.envFiles(), t.namespace(), t.runner(), t.tempRoot(), t.keepWorkspace(), false,
+        t.offline(), t.sourceDateEpoch());
+  }
+}

@@ -1,0 +1,95 @@
+package dev.pkgbuild.builder;
+
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.sandbox.SandboxSelector;
+import dev.pkgbuild.testing.Requires;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Builds recipes the way the CLI does, into a test's own folders, with a recording reporter. */
+final class TestBuilds {
+  final Path root;
+  final String runner;
+  final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+  TestBuilds(Path root, String runner) {
+    this.root = root;
+    this.runner = runner;
+    openForSandbox(root);
+  }
+
+  /**
+   * When tests run as root the sandbox runs as an unprivileged uid, which must be able to
+   * reach the workspace: JUnit's temp folders are 0700, so open them (and their parents) for search.
+   */
+  static void openForSandbox(Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      for (Path p = dir.toAbsolutePath(); p != null && p.startsWith(System.getProperty("java.io.tmpdir")); p = p.getParent()) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = java.nio.file.Files.getPosixFilePermissions(p);
+        perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+        java.nio.file.Files.setPosixFilePermissions(p, perms);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The runner names that work here; under CI both must. */
+  static void requireRunner(String runner) {
+    Requires.tool(runner.equals("bubblewrap") ? "bwrap" : "unshare");
+  }
+
+  Path out() {
+    return root.resolve("repo");
+  }
+
+  Path keys() {
+    return root.resolve("keys");
+  }
+
+  Path cache() {
+    return root.resolve("cache");
+  }
+
+  BuildRequest request(Path recipe, long epoch) {
+    return new BuildRequest(recipe, "x86_64", out(), null, keys(), null, List.of(), cache(), List.of(), null,
+        runner, root.resolve("tmp"), false, false, true, epoch);
+  }
+
+  Reporter reporter() {
+    return new Reporter() {
+      @Override
+      public void info(String message) {
+        lines.add(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        lines.add("warning: " + message);
+      }
+
+      @Override
+      public void detail(String message) {
+        lines.add(message);
+      }
+    };
+  }
+
+  Builder builder() {
+    return new Builder(reporter(), r -> SandboxSelector.forHost(System.getenv("PATH")).select(r).sandbox(),
+        Clock.systemUTC());
+  }
+
+  BuildResult build(Path recipe, long epoch) throws PkgbuildException {
+    return builder().build(request(recipe, epoch));
+  }
+
+  String output() {
+    return String.join("\n", lines);
+  }
+}
