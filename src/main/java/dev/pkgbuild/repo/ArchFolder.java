@@ -5,15 +5,13 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -21,11 +19,13 @@ import java.util.stream.Stream;
  * pkgbuild (lock, journal, temp files) and are never served; temp files carry the
  * {@code .pkgbuild-} prefix, or the index writer's {@code .APKINDEX.tar.gz.} one, and exist
  * only while the lock is held, so any found by the lock holder are left by a dead process.
+ * State that outlives one update lives in {@code .pkgbuild/}.
  */
 record ArchFolder(Path dir, String arch) {
   static final String INDEX = "APKINDEX.tar.gz";
   static final String LOCK = ".lock";
-  static final String JOURNAL = ".pkgbuild-pending";
+  /** pkgbuild's own state in the folder: the publish journal, replaced files, refused files. */
+  static final String STATE = ".pkgbuild";
   private static final String TEMP = ".pkgbuild-";
 
   Path index() {
@@ -61,41 +61,24 @@ record ArchFolder(Path dir, String arch) {
 
   /** Deletes temp files a killed process left (only called with the lock held). */
   void sweepTemps(List<String> notes) throws PkgbuildException {
-    try (Stream<Path> s = Files.list(dir)) {
+    sweep(dir, notes, n -> n.startsWith(TEMP) || n.startsWith("." + INDEX + "."));
+    if (Files.isDirectory(dir.resolve(STATE))) {
+      sweep(dir.resolve(STATE), notes, n -> n.startsWith("."));
+    }
+  }
+
+  private static void sweep(Path folder, List<String> notes, Predicate<String> ours) throws PkgbuildException {
+    try (Stream<Path> s = Files.list(folder)) {
       for (Path p : s.toList()) {
         String n = p.getFileName().toString();
-        boolean ours = n.startsWith(TEMP) || n.startsWith("." + INDEX + ".") || n.startsWith("." + JOURNAL + ".");
-        if (ours && n.endsWith(".tmp")) {
+        if (ours.test(n) && n.endsWith(".tmp")) {
           Files.deleteIfExists(p);
           notes.add("removed stray " + n);
         }
       }
     } catch (IOException e) {
-      throw PkgbuildException.failed("cannot clean " + dir + ": " + e.getMessage());
+      throw PkgbuildException.failed("cannot clean " + folder + ": " + e.getMessage());
     }
-  }
-
-  Set<String> readJournal() throws PkgbuildException {
-    try {
-      return new LinkedHashSet<>(Files.readAllLines(dir.resolve(JOURNAL), StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return Set.of();
-    } catch (IOException e) {
-      throw PkgbuildException.failed("cannot read " + dir.resolve(JOURNAL) + ": " + e.getMessage());
-    }
-  }
-
-  /** Records which files are about to be replaced, so a crash before the index commit is re-read. */
-  void writeJournal(List<String> fileNames) throws PkgbuildException {
-    try {
-      AtomicFiles.write(dir.resolve(JOURNAL), (String.join("\n", fileNames) + "\n").getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw PkgbuildException.failed("cannot write " + dir.resolve(JOURNAL) + ": " + e.getMessage());
-    }
-  }
-
-  void clearJournal() throws PkgbuildException {
-    delete(dir.resolve(JOURNAL));
   }
 
   /** Moves or copies a staged package to {@code fileName}, durable before the rename. */
@@ -154,6 +137,17 @@ record ArchFolder(Path dir, String arch) {
       throw PkgbuildException.failed("cannot withdraw " + dir.resolve(fileName) + ": " + e.getMessage());
     }
     return hidden;
+  }
+
+  /** Puts a withdrawn package back under its name (a failed update undoing {@link #hide}). */
+  void unhide(Path hidden, String fileName) throws PkgbuildException {
+    try {
+      if (Files.exists(hidden)) {
+        AtomicFiles.move(hidden, dir.resolve(fileName));
+      }
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot put back " + dir.resolve(fileName) + ": " + e.getMessage());
+    }
   }
 
   void delete(Path p) throws PkgbuildException {

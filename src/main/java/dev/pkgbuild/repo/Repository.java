@@ -6,6 +6,7 @@ import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.apk.RepoIndexer;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.io.AtomicFiles;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class Repository {
 
   /** Everything but the place; the withers below copy it with one field changed. */
   private record Settings(SigningKey key, Reporter reporter, PackageInspector inspector, Duration lockWait,
-      long indexEpoch, String description) {}
+      long indexEpoch, String description, Update.IndexSink sink) {}
 
   private Repository(Path root, String arch, Settings settings) {
     this.root = root;
@@ -49,7 +50,8 @@ public final class Repository {
   public static Repository open(Path root, String arch, SigningKey key, Reporter reporter) {
     PackageInspector inspector = key == null ? PackageInspector.structural()
         : PackageInspector.verifying(TrustedKeys.of(key));
-    return new Repository(root, arch, new Settings(key, reporter, inspector, DEFAULT_LOCK_WAIT, 0, null));
+    return new Repository(root, arch, new Settings(key, reporter, inspector, DEFAULT_LOCK_WAIT, 0, null,
+        AtomicFiles::write));
   }
 
   private Repository with(Settings s) {
@@ -59,25 +61,32 @@ public final class Repository {
   /** The same repository reading packages through {@code other} (tests count reads with it). */
   public Repository withInspector(PackageInspector other) {
     Settings s = settings;
-    return with(new Settings(s.key(), s.reporter(), other, s.lockWait(), s.indexEpoch(), s.description()));
+    return with(new Settings(s.key(), s.reporter(), other, s.lockWait(), s.indexEpoch(), s.description(), s.sink()));
   }
 
   /** The same repository waiting at most {@code wait} for the lock. */
   public Repository withLockWait(Duration wait) {
     Settings s = settings;
-    return with(new Settings(s.key(), s.reporter(), s.inspector(), wait, s.indexEpoch(), s.description()));
+    return with(new Settings(s.key(), s.reporter(), s.inspector(), wait, s.indexEpoch(), s.description(), s.sink()));
   }
 
   /** The same repository stamping index tar entries with {@code epoch} ({@code SOURCE_DATE_EPOCH}). */
   public Repository withIndexEpoch(long epoch) {
     Settings s = settings;
-    return with(new Settings(s.key(), s.reporter(), s.inspector(), s.lockWait(), epoch, s.description()));
+    return with(new Settings(s.key(), s.reporter(), s.inspector(), s.lockWait(), epoch, s.description(), s.sink()));
   }
 
   /** The same repository setting the index {@code DESCRIPTION} to {@code text} (null: keep it). */
   public Repository withDescription(String text) {
     Settings s = settings;
-    return with(new Settings(s.key(), s.reporter(), s.inspector(), s.lockWait(), s.indexEpoch(), text));
+    return with(new Settings(s.key(), s.reporter(), s.inspector(), s.lockWait(), s.indexEpoch(), text, s.sink()));
+  }
+
+  /** The same repository writing index bytes through {@code other} (tests make it fail). */
+  Repository withIndexSink(Update.IndexSink other) {
+    Settings s = settings;
+    return with(new Settings(s.key(), s.reporter(), s.inspector(), s.lockWait(), s.indexEpoch(), s.description(),
+        other));
   }
 
   /** The arch folder. */
@@ -206,24 +215,40 @@ public final class Repository {
   private PublishResult locked(boolean rebuild, Change change) throws PkgbuildException {
     createFolder();
     try (ArchLock lock = ArchLock.acquire(folder.dir(), settings.lockWait())) {
-      Update u = new Update(folder, settings.inspector(), settings.reporter(), settings.key(), settings.indexEpoch());
+      Update u = new Update(folder, settings.inspector(), settings.reporter(), settings.key(), settings.indexEpoch(),
+          settings.sink());
       if (rebuild) {
-        u.rebuildAll(previousDescription());
+        u.rebuildAll(previousIndex());
       } else {
         u.load(trusted(), settings.key() != null);
         u.recover();
       }
       u.describe(settings.description());
-      change.apply(u);
-      PublishResult result = u.commit();
+      PublishResult result = applyAndCommit(u, change);
       RepoIndexer.publishKey(folder.dir(), settings.key());
       return result;
     }
   }
 
-  private String previousDescription() {
+  /** All or nothing: a failure before the index is written undoes the update's moves. */
+  private static PublishResult applyAndCommit(Update u, Change change) throws PkgbuildException {
     try {
-      return IndexArchive.read(folder.index(), trusted()).index().description();
+      change.apply(u);
+      return u.commit();
+    } catch (PkgbuildException | RuntimeException e) {
+      try {
+        u.abort();
+      } catch (PkgbuildException | RuntimeException undo) {
+        e.addSuppressed(undo);
+      }
+      throw e;
+    }
+  }
+
+  /** The old index as far as it reads (its signature is not needed here), or null. */
+  private ApkIndex previousIndex() {
+    try {
+      return IndexArchive.read(folder.index(), trusted()).index();
     } catch (PkgbuildException e) {
       return null;
     }

@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +29,26 @@ import java.util.stream.Collectors;
  * One change to an arch folder, made while its lock is held: load the index, repair what an
  * interrupted run left, apply the change, write the signed index. Files go in place before
  * the index names them and out of place (hidden) before the index forgets them, so a crash
- * leaves the old index or the new one, and the next update sees every difference.
+ * leaves the old index or the new one, and the next update sees every difference. A publish
+ * is all or nothing: its moves are journalled first, and undone when it fails before its
+ * index is written (see {@link PublishJournal}).
  */
 final class Update {
+  /** Where the index bytes go; tests put a failing one here. */
+  @FunctionalInterface
+  interface IndexSink {
+    void write(Path target, byte[] bytes) throws IOException;
+  }
+
   private final ArchFolder folder;
   private final PackageInspector inspector;
   private final Reporter reporter;
   private final SigningKey key;
   private final long epoch;
+  private final IndexSink sink;
+  private final PublishJournal journal;
   private ApkIndex index;
+  private ApkIndex onDisk;
   private ApkIndex prepared;
   private CompletableFuture<byte[]> preparedBytes;
   private boolean changed;
@@ -43,14 +56,19 @@ final class Update {
   private final List<IndexEntry> added = new ArrayList<>();
   private final List<IndexEntry> removed = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
-  private final List<Path> withdrawn = new ArrayList<>();
+  private final Map<String, Path> withdrawn = new LinkedHashMap<>();
+  private List<PublishJournal.Move> moves = List.of();
+  private boolean committed;
 
-  Update(ArchFolder folder, PackageInspector inspector, Reporter reporter, SigningKey key, long epoch) {
+  Update(ArchFolder folder, PackageInspector inspector, Reporter reporter, SigningKey key, long epoch,
+      IndexSink sink) {
     this.folder = folder;
     this.inspector = inspector;
     this.reporter = reporter;
     this.key = key;
     this.epoch = epoch;
+    this.sink = sink;
+    this.journal = new PublishJournal(folder.dir());
   }
 
   /** Reads and verifies the current index; a missing one is empty, a broken one an error. */
@@ -58,6 +76,7 @@ final class Update {
     Path file = folder.index();
     if (!Files.exists(file)) {
       index = ApkIndex.empty(null);
+      onDisk = index;
       changed = true;
       return;
     }
@@ -72,6 +91,7 @@ final class Update {
       throw broken(file + ": " + String.join("; ", problems));
     }
     index = read.index();
+    onDisk = index;
   }
 
   /** The problems that matter: an unsigned repository does not mind a missing or untrusted signature. */
@@ -93,18 +113,25 @@ final class Update {
         + folder.dir() + "' to rebuild the index from its packages");
   }
 
-  /** Starts from no index at all: every package file is read again, in parallel. */
-  void rebuildAll(String description) throws PkgbuildException {
-    index = ApkIndex.empty(description);
+  /**
+   * Starts from no index at all: every package file is read again, in parallel. {@code previous}
+   * is the old index as far as it can be read (null: not at all), to settle a left-over journal.
+   */
+  void rebuildAll(ApkIndex previous) throws PkgbuildException {
+    onDisk = previous == null ? ApkIndex.empty(null) : previous;
+    index = ApkIndex.empty(onDisk.description());
     changed = true;
     rebuilding = true;
     recover();
   }
 
-  /** Repairs what a crash or a hand edit left: temp files, unindexed files, records without files. */
+  /**
+   * Repairs what a crash or a hand edit left: temp files, a publish that did not complete
+   * (undone, never adopted), unindexed files, records without files.
+   */
   void recover() throws PkgbuildException {
     folder.sweepTemps(notes);
-    Set<String> journal = folder.readJournal();
+    journal.settle(onDisk, this::note);
     Set<String> files = new LinkedHashSet<>(folder.packageFiles());
     Map<String, IndexEntry> byFile = index.entries().stream()
         .collect(Collectors.toMap(IndexEntry::fileName, Function.identity(), (a, b) -> a));
@@ -113,16 +140,14 @@ final class Update {
         drop(e, "dropped " + e.fileName() + " from the index: the file is gone");
       }
     }
-    List<String> unread = files.stream().filter(f -> !byFile.containsKey(f) || journal.contains(f)).toList();
+    List<String> unread = files.stream().filter(f -> !byFile.containsKey(f)).toList();
     List<IndexEntry> read = ParallelInspect.all(unread.stream().map(folder.dir()::resolve).toList(),
         inspector, reporter);
     for (int i = 0; i < unread.size(); i++) {
       if (read.get(i) != null) {
-        adopt(unread.get(i), read.get(i), rebuilding ? null
-            : byFile.containsKey(unread.get(i)) ? "re-read " : "adopted ");
+        adopt(unread.get(i), read.get(i), rebuilding ? null : "adopted ");
       }
     }
-    changed |= !journal.isEmpty();
   }
 
   private void adopt(String fileName, IndexEntry found, String verb) throws PkgbuildException {
@@ -156,6 +181,7 @@ final class Update {
     for (StagedApk s : staged) {
       entries.add(folder.rewriteArch(s.entry()));
     }
+    refuseDuplicates(staged, entries);
     ApkIndex next = index;
     for (IndexEntry e : entries) {
       next = next.with(e);
@@ -169,8 +195,16 @@ final class Update {
         checkMatches(s, folder.rewriteArch(s.readBack() != null ? s.readBack() : read.next()));
       }
     }
-    folder.writeJournal(entries.stream().map(IndexEntry::fileName).toList());
+    List<PublishJournal.Move> planned = new ArrayList<>();
+    for (IndexEntry e : entries) {
+      planned.add(new PublishJournal.Move(e.fileName(), e.checksum(), Files.exists(folder.dir().resolve(e.fileName()))));
+    }
+    journal.begin(planned);
+    moves = planned;
     for (int i = 0; i < staged.size(); i++) {
+      if (planned.get(i).replaces()) {
+        journal.setAside(planned.get(i));
+      }
       folder.bringIn(staged.get(i), entries.get(i).fileName());
     }
     AtomicFiles.fsyncDir(folder.dir());
@@ -178,6 +212,19 @@ final class Update {
     added.addAll(entries);
     index = next;
     changed = true;
+  }
+
+  /** One file per name and version: a second would overwrite the first in the folder. */
+  private static void refuseDuplicates(List<StagedApk> staged, List<IndexEntry> entries) throws PkgbuildException {
+    Map<String, Path> seen = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      IndexEntry e = entries.get(i);
+      Path first = seen.putIfAbsent(e.fileName(), staged.get(i).file());
+      if (first != null) {
+        throw PkgbuildException.badInput("two packages named " + e.name() + " at version " + e.version()
+            + " in one publish (" + first + " and " + staged.get(i).file() + "); nothing was published");
+      }
+    }
   }
 
   private static void checkMatches(StagedApk s, IndexEntry read) throws PkgbuildException {
@@ -191,7 +238,7 @@ final class Update {
   /** Takes packages out: files hidden first, records dropped, files deleted after the commit. */
   void withdraw(List<IndexEntry> entries) throws PkgbuildException {
     for (IndexEntry e : entries) {
-      withdrawn.add(folder.hide(e.fileName()));
+      withdrawn.put(e.fileName(), folder.hide(e.fileName()));
       drop(e, null);
     }
     AtomicFiles.fsyncDir(folder.dir());
@@ -216,21 +263,37 @@ final class Update {
   /** Writes the signed index (when anything changed), then clears journal and hidden files. */
   PublishResult commit() throws PkgbuildException {
     // The same object, not an equal one: a record's equals is costly the first time it runs.
-    if (changed && prepared != null && prepared == index) {
+    if (changed) {
       try {
-        AtomicFiles.write(folder.index(), preparedBytes.join());
+        sink.write(folder.index(), prepared != null && prepared == index ? preparedBytes.join()
+            : IndexArchive.render(index, key, epoch));
       } catch (IOException | CompletionException e) {
         throw PkgbuildException.failed("cannot write " + folder.index() + ": " + e.getMessage());
       }
-    } else if (changed) {
-      IndexArchive.write(folder.index(), index, key, epoch);
     }
-    folder.clearJournal();
-    for (Path p : withdrawn) {
+    committed = true;
+    journal.finish(moves);
+    for (Path p : withdrawn.values()) {
       folder.delete(p);
     }
     AtomicFiles.fsyncDir(folder.dir());
     return new PublishResult(index, added, removed, notes);
+  }
+
+  /**
+   * Undoes what this update moved, when its index was not written: packages moved in are
+   * removed (replaced ones put back), withdrawn ones unhidden. Afterwards the folder matches
+   * the old index again.
+   */
+  void abort() throws PkgbuildException {
+    if (committed) {
+      return;
+    }
+    journal.rollBack(moves, this::note);
+    for (Map.Entry<String, Path> w : withdrawn.entrySet()) {
+      folder.unhide(w.getValue(), w.getKey());
+    }
+    AtomicFiles.fsyncDir(folder.dir());
   }
 
   private void addEntry(IndexEntry e) {

@@ -70,7 +70,7 @@ class RepositoryProcessTest {
       assertEquals(apks, repo.index().entries().stream().map(IndexEntry::fileName).sorted().toList(),
           "after a complete publish every package file is indexed");
     }
-    assertTrue(Files.notExists(repo.archDir().resolve(ArchFolder.JOURNAL)));
+    assertTrue(Files.notExists(repo.archDir().resolve(ArchFolder.STATE).resolve("journal")));
   }
 
   @Test
