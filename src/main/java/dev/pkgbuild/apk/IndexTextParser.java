@@ -2,9 +2,15 @@ package dev.pkgbuild.apk;
 
 import dev.pkgbuild.diag.PkgbuildException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads {@code APKINDEX} text: {@code X:value} lines, a line shorter than two characters ends a block. */
+/**
+ * Reads {@code APKINDEX} text: {@code X:value} lines, a line shorter than two characters ends a
+ * block. A package (name and version) may appear once: its file is {@code <P>-<V>.apk}, so a
+ * second record could only describe the same file with other metadata or checksum.
+ */
 final class IndexTextParser {
   private IndexTextParser() {}
 
@@ -16,19 +22,29 @@ final class IndexTextParser {
       throw PkgbuildException.badInput("APKINDEX has CR characters (apk needs LF line ends)");
     }
     List<IndexEntry> out = new ArrayList<>();
+    Map<String, Integer> firstLine = new HashMap<>();
     Block b = new Block();
     int lineNo = 0;
     for (String line : text.split("\n", -1)) {
       lineNo++;
       if (line.length() < 2) {
         if (b.used) {
-          out.add(b.build(lineNo));
+          IndexEntry e = b.build(lineNo);
+          Integer first = firstLine.putIfAbsent(e.name() + "-" + e.version(), b.start);
+          if (first != null) {
+            throw PkgbuildException.badInput("APKINDEX lists " + e.name() + "-" + e.version() + " twice (blocks at lines "
+                + first + " and " + b.start + ")");
+          }
+          out.add(e);
           b = new Block();
         }
         continue;
       }
       if (line.charAt(1) != ':') {
         throw PkgbuildException.badInput("APKINDEX line " + lineNo + ": expected 'X:value', got '" + line + "'");
+      }
+      if (!b.used) {
+        b.start = lineNo;
       }
       b.set(line.charAt(0), line.substring(2), line, lineNo);
     }
@@ -37,6 +53,7 @@ final class IndexTextParser {
 
   private static final class Block {
     boolean used;
+    int start;
     String c;
     String p;
     String v;

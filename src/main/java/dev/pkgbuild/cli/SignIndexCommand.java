@@ -6,6 +6,7 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.io.AtomicFiles;
 import dev.pkgbuild.sign.SignatureType;
 import dev.pkgbuild.sign.SigningKey;
+import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ final class SignIndexCommand implements Callable<Integer> {
   public Integer call() throws PkgbuildException {
     SigningKey key = SigningKey.load(signingKey);
     try {
-      byte[] body = IndexArchive.stripSignature(Files.readAllBytes(file), file.toString());
+      byte[] bytes = Files.readAllBytes(file);
+      IndexArchive.read(bytes, TrustedKeys.of(), file.toString()); // never sign records apk would misread
+      byte[] body = IndexArchive.stripSignature(bytes, file.toString());
       long epoch = SourceDateEpoch.fromEnvironment();
       AtomicFiles.write(file, IndexArchive.sign(body, key, List.of(SignatureType.RSA256), epoch));
     } catch (IOException e) {

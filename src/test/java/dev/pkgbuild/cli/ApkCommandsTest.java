@@ -120,6 +120,31 @@ class ApkCommandsTest {
   }
 
   @Test
+  void verify_reSignedIndexWithDuplicatedRecord_failsNamingIndexAndPackage(@TempDir Path tmp) throws Exception {
+    KeyPairFiles kp = KeyGenerator.generateFiles(tmp.resolve("keys"), Optional.of("k"));
+    SigningKey key = SigningKey.load(kp.privateKey());
+    Path arch = repo(tmp, key);
+    String keyArg = kp.privateKey().toString();
+    assertEquals(0, run("index", arch.toString(), "--signing-key", keyArg).code());
+    Path index = arch.resolve("APKINDEX.tar.gz");
+    var entries = IndexArchive.read(index, TrustedKeys.of(key)).index().entries();
+    var blocks = new java.util.ArrayList<byte[]>();
+    entries.forEach(e -> blocks.add(IndexArchive.block(e)));
+    blocks.add(IndexArchive.block(entries.get(0)));
+    byte[] body = IndexArchive.unsigned(null, blocks, 0);
+    Files.write(index, IndexArchive.sign(body, key, java.util.List.of(dev.pkgbuild.sign.SignatureType.RSA256), 0));
+
+    Run verify = run("verify", index.toString(), "--keys-dir", tmp.resolve("keys").toString());
+    assertOneLineFailure(verify, index + ": APKINDEX lists alpha-1.0-r0 twice");
+    assertOneLineFailure(run("sign-index", index.toString(), "--signing-key", keyArg), "alpha-1.0-r0 twice");
+    Run update = run("index", arch.toString(), "--signing-key", keyArg);
+    assertOneLineFailure(update, "alpha-1.0-r0 twice");
+    assertTrue(update.err().contains("index --rebuild"), update.err());
+    assertEquals(0, run("index", "--rebuild", arch.toString(), "--signing-key", keyArg).code());
+    assertEquals(3, IndexArchive.read(index, TrustedKeys.of(key)).index().entries().size());
+  }
+
+  @Test
   void verifyAndIndex_oracleRepos_ok(@TempDir Path tmp) throws Exception {
     Path shared = Requires.shared().resolve("testdata/apk");
     for (String repo : new String[] {"base", "rsa256", "deps", "virt"}) {
