@@ -20,15 +20,26 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads an APK v2 package member by member, as apk-tools does, recording the exact
  * compressed span of each member, and names every format problem it sees (see
  * {@link ApkContents#problems()}). Streams the data member; only the small signature and
  * control members are held in memory. Signatures are checked by {@link ApkVerifier}.
+ *
+ * <p>What can be checked on compressed bytes is checked before anything is inflated: the
+ * caller's check of the control member (the signature), then the {@code datahash}, which
+ * covers the compressed bytes after the control member. The data is then inflated at most
+ * up to {@link #inflateLimit}, so a small file that inflates to gigabytes is refused after a
+ * bounded amount of work.
  */
 public final class ApkReader {
   private static final int MAX_SMALL_MEMBER = 16 << 20;
+  /** Data is always inflated up to this many bytes, however well it compresses. */
+  public static final long INFLATE_FLOOR = 256L << 20;
+  /** Beyond the floor, data may inflate to this many times its compressed size. */
+  public static final int INFLATE_RATIO = 100;
 
   private final Path file;
   private final List<String> problems = new ArrayList<>();
@@ -45,8 +56,20 @@ public final class ApkReader {
    *     truncated, corrupt, or has no {@code .PKGINFO}
    */
   public static ApkContents read(Path apk) throws PkgbuildException {
+    return read(apk, head -> null);
+  }
+
+  /**
+   * Reads {@code apk}, asking {@code beforeData} about what precedes the data member (an
+   * {@link ApkContents} without entries); when it names a problem, the data is not read and
+   * that problem is recorded.
+   *
+   * @throws PkgbuildException (bad input) naming the file when it is missing, not gzip,
+   *     truncated, corrupt, has no {@code .PKGINFO}, or inflates past {@link #inflateLimit}
+   */
+  public static ApkContents read(Path apk, Function<ApkContents, String> beforeData) throws PkgbuildException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(apk), 1 << 16)) {
-      return new ApkReader(apk).read(in, Files.size(apk));
+      return new ApkReader(apk).read(in, Files.size(apk), beforeData);
     } catch (NoSuchFileException e) {
       throw PkgbuildException.badInput(apk + ": no such file");
     } catch (EOFException e) {
@@ -56,7 +79,18 @@ public final class ApkReader {
     }
   }
 
-  private ApkContents read(InputStream in, long fileSize) throws IOException, PkgbuildException {
+  /** The most a data member of {@code compressed} bytes is inflated to. */
+  public static long inflateLimit(long compressed) {
+    return Math.max(INFLATE_FLOOR, compressed > Long.MAX_VALUE / INFLATE_RATIO ? Long.MAX_VALUE : compressed * INFLATE_RATIO);
+  }
+
+  private static String limitText(long compressed) {
+    return "the limit of " + inflateLimit(compressed) + " bytes (" + INFLATE_RATIO + " times its " + compressed
+        + " compressed bytes, at least " + (INFLATE_FLOOR >> 20) + " MiB)";
+  }
+
+  private ApkContents read(InputStream in, long fileSize, Function<ApkContents, String> beforeData)
+      throws IOException, PkgbuildException {
     GzipMembers g = new GzipMembers(in);
     if (!g.atMember()) {
       throw PkgbuildException.badInput(file + ": not an apk (an apk is concatenated gzip members)");
@@ -74,35 +108,61 @@ public final class ApkReader {
       controlItems = smallTar(g, raw, "control");
       control = raw.toByteArray();
     }
-    return finish(g, control, controlItems, fileSize);
+    return finish(g, control, controlItems, fileSize, beforeData);
   }
 
-  private ApkContents finish(GzipMembers g, byte[] control, List<Small> controlItems, long fileSize)
-      throws IOException, PkgbuildException {
+  private ApkContents finish(GzipMembers g, byte[] control, List<Small> controlItems, long fileSize,
+      Function<ApkContents, String> beforeData) throws IOException, PkgbuildException {
     List<String> controlNames = controlItems.stream().map(i -> i.entry().name()).toList();
     String pkginfoText = pkginfo(controlItems);
     PkgInfo info = PkgInfo.parse(pkginfoText);
     long dataOffset = g.offset();
-    MessageDigest sha256 = Digests.of("SHA-256");
+    long compressed = fileSize - dataOffset;
+    String controlIdentity = ApkIdentity.of(control);
+    String refused = beforeData.apply(new ApkContents(file, fileSize, signatures, control, dataOffset, pkginfoText,
+        info, controlNames, List.of(), null, controlIdentity, problems));
+    String datahash = hashFrom(dataOffset);
+    if (refused == null && info.datahash() != null && !info.datahash().equalsIgnoreCase(datahash)) {
+      refused = "the datahash does not match the " + compressed
+          + " bytes after the control member: the data was changed, cut short or extended";
+    }
+    if (refused == null && info.size() > inflateLimit(compressed)) {
+      throw new IOException(".PKGINFO size " + info.size() + " is more than " + limitText(compressed)
+          + "; the data was not inflated");
+    }
+    DataChecks checks = new DataChecks(problems);
     MessageDigest sha1 = Digests.of("SHA-1");
     sha1.update(control);
-    DataChecks checks = new DataChecks(problems);
-    if (!g.atMember()) {
+    if (refused != null) {
+      problems.add(refused + "; data not read");
+    } else if (!g.atMember()) {
       problems.add(g.hasMore() ? "bytes after the control member are not gzip" : "no data member");
     } else {
-      try (InputStream data = new DataStream(g, sha256, sha1)) {
+      try (InputStream data = new DataStream(g, sha1, inflateLimit(compressed), compressed)) {
         checks.readAll(new TarReader(data));
         data.transferTo(java.io.OutputStream.nullOutputStream());
       }
     }
-    if (g.hasMore()) {
+    if (refused == null && g.hasMore()) {
       problems.add("trailing bytes after the last gzip member (apk reports an IO error)");
     }
-    String datahash = Digests.hex(sha256.digest());
     PkgInfoChecks.check(info, datahash, checks.entries(), problems);
-    String identity = info.datahash() != null ? ApkIdentity.of(control) : ApkIdentity.fromSha1(sha1.digest());
+    String identity = info.datahash() != null ? controlIdentity : ApkIdentity.fromSha1(sha1.digest());
     return new ApkContents(file, fileSize, signatures, control, dataOffset, pkginfoText, info, controlNames,
         checks.entries(), datahash, identity, problems);
+  }
+
+  /** SHA-256 of the compressed bytes from {@code offset} to the end: what {@code datahash} covers. */
+  private String hashFrom(long offset) throws IOException {
+    MessageDigest sha256 = Digests.of("SHA-256");
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(offset);
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        sha256.update(buf, 0, n);
+      }
+    }
+    return Digests.hex(sha256.digest());
   }
 
   /** Reads one small member completely; its tar must stop right after the last entry. */
@@ -150,18 +210,24 @@ public final class ApkReader {
         () -> problems.add(i.entry().name() + ": signature type apk does not know (skipped)"));
   }
 
-  /** The data member(s) as one stream; the raw bytes feed the datahash and legacy identity. */
+  /**
+   * The data member(s) as one stream, inflating at most {@code limit} bytes; the raw bytes
+   * feed the legacy identity.
+   */
   private final class DataStream extends ChunkedInputStream {
     private final GzipMembers g;
-    private final MessageDigest sha256;
     private final MessageDigest sha1;
+    private final long limit;
+    private final long compressed;
+    private long inflated;
     private InputStream current;
     private int members;
 
-    DataStream(GzipMembers g, MessageDigest sha256, MessageDigest sha1) {
+    DataStream(GzipMembers g, MessageDigest sha1, long limit, long compressed) {
       this.g = g;
-      this.sha256 = sha256;
       this.sha1 = sha1;
+      this.limit = limit;
+      this.compressed = compressed;
     }
 
     @Override
@@ -174,13 +240,15 @@ public final class ApkReader {
           if (++members == 2) {
             problems.add("more than one data member (apk-tools 3 drops support)");
           }
-          current = g.next((raw, o, l) -> {
-            sha256.update(raw, o, l);
-            sha1.update(raw, o, l);
-          });
+          current = g.next(sha1::update);
         }
-        int n = current.read(b, off, len);
+        int n = current.read(b, off, (int) Math.min(len, limit - inflated + 1));
         if (n >= 0) {
+          inflated += n;
+          if (inflated > limit) {
+            throw new IOException("data inflates past " + limitText(compressed) + "; refused after inflating "
+                + inflated + " bytes");
+          }
           return n;
         }
         current = null;

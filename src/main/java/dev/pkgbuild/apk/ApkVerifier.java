@@ -35,9 +35,28 @@ public final class ApkVerifier {
     }
   }
 
-  /** Reads and verifies {@code apk}. @throws PkgbuildException when it cannot be read at all */
+  /**
+   * Reads and verifies {@code apk}. The signature over the control member is checked first: a
+   * package whose signature does not verify has its data member left unread.
+   *
+   * @throws PkgbuildException when it cannot be read at all
+   */
   public static Result verify(java.nio.file.Path apk, TrustedKeys keys) throws PkgbuildException {
-    return verify(ApkReader.read(apk), keys);
+    return verify(ApkReader.read(apk, head -> controlSignature(head, keys)), keys);
+  }
+
+  /** Why the data need not be read: the signature over the control member is missing or does not verify. */
+  private static String controlSignature(ApkContents head, TrustedKeys keys) {
+    if (head.info().datahash() == null) {
+      return null; // a legacy signature covers the data too, so it is checked after reading
+    }
+    for (ApkContents.Signature s : head.signatures()) {
+      if (keys.key(s.keyName()).isPresent()) {
+        return keys.verify(s.keyName(), s.type(), head.controlMember(), s.value()) == VerifyResult.OK ? null
+            : "the signature does not verify";
+      }
+    }
+    return "no trusted signature";
   }
 
   /**

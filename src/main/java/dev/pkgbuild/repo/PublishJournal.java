@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -52,8 +54,42 @@ final class PublishJournal {
     return file;
   }
 
+  /**
+   * The moves that put {@code staged} in place under their records' names, noting which
+   * replace a file.
+   *
+   * @throws PkgbuildException (bad input) when two share a name and version: the second would
+   *     overwrite the first, so nothing may move
+   */
+  static List<Move> plan(Path archDir, List<StagedApk> staged, List<IndexEntry> entries) throws PkgbuildException {
+    Map<String, Path> seen = new HashMap<>();
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      IndexEntry e = entries.get(i);
+      Path first = seen.putIfAbsent(e.fileName(), staged.get(i).file());
+      if (first != null) {
+        throw PkgbuildException.badInput("two packages named " + e.name() + " at version " + e.version()
+            + " in one publish (" + first + " and " + staged.get(i).file() + "); nothing was published");
+      }
+      moves.add(new Move(e.fileName(), e.checksum(), Files.exists(archDir.resolve(e.fileName()))));
+    }
+    return moves;
+  }
+
+  /** Journals the moves, then makes them, each replaced file set aside first. */
+  void moveIn(List<Move> moves, List<StagedApk> staged, ArchFolder folder) throws PkgbuildException {
+    begin(moves);
+    for (int i = 0; i < moves.size(); i++) {
+      if (moves.get(i).replaces()) {
+        setAside(moves.get(i));
+      }
+      folder.bringIn(staged.get(i), moves.get(i).fileName());
+    }
+    AtomicFiles.fsyncDir(dir);
+  }
+
   /** Records the moves, durably, before any of them is made. */
-  void begin(List<Move> moves) throws PkgbuildException {
+  private void begin(List<Move> moves) throws PkgbuildException {
     StringBuilder b = new StringBuilder();
     moves.forEach(m -> b.append(m.line()).append('\n'));
     try {
@@ -65,7 +101,7 @@ final class PublishJournal {
   }
 
   /** Moves the file a publish is about to replace out of the way, so a failure can put it back. */
-  void setAside(Move m) throws PkgbuildException {
+  private void setAside(Move m) throws PkgbuildException {
     try {
       AtomicFiles.move(dir.resolve(m.fileName()), replaced.resolve(m.fileName()));
     } catch (IOException e) {

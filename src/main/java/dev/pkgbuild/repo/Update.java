@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -140,29 +139,33 @@ final class Update {
         drop(e, "dropped " + e.fileName() + " from the index: the file is gone");
       }
     }
-    List<String> unread = files.stream().filter(f -> !byFile.containsKey(f)).toList();
-    List<IndexEntry> read = ParallelInspect.all(unread.stream().map(folder.dir()::resolve).toList(),
-        inspector, reporter);
-    for (int i = 0; i < unread.size(); i++) {
-      if (read.get(i) != null) {
-        adopt(unread.get(i), read.get(i), rebuilding ? null : "adopted ");
+    RefusedFiles refused = RefusedFiles.load(folder.dir(), rebuilding);
+    List<String> unindexed = files.stream().filter(f -> !byFile.containsKey(f)).toList();
+    Map<Path, IndexEntry> read = refused.read(unindexed.stream().map(folder.dir()::resolve).toList(), inspector,
+        reporter);
+    for (Map.Entry<Path, IndexEntry> r : read.entrySet()) {
+      String why = adopt(r.getKey().getFileName().toString(), r.getValue(), rebuilding ? null : "adopted ");
+      if (why != null) {
+        refused.refuse(r.getKey(), why);
       }
     }
+    refused.save();
   }
 
-  private void adopt(String fileName, IndexEntry found, String verb) throws PkgbuildException {
+  /** Adds a file found in the folder; returns why it cannot be indexed, or null. */
+  private String adopt(String fileName, IndexEntry found, String verb) throws PkgbuildException {
     IndexEntry e;
     try {
       e = folder.rewriteArch(found);
     } catch (PkgbuildException ex) {
       reporter.warn("not indexed: " + ex.getMessage());
-      return;
+      return ex.getMessage();
     }
     if (!fileName.equals(e.fileName())) {
       if (!folder.rename(fileName, e.fileName())) {
-        reporter.warn("not indexed: " + folder.dir().resolve(fileName) + " holds " + e.fileName()
-            + ", which exists already");
-        return;
+        String why = folder.dir().resolve(fileName) + " holds " + e.fileName() + ", which exists already";
+        reporter.warn("not indexed: " + why);
+        return why;
       }
       notes.add("renamed " + fileName + " to " + e.fileName());
     }
@@ -170,6 +173,7 @@ final class Update {
       note(verb + e.fileName());
     }
     addEntry(e);
+    return null;
   }
 
   /**
@@ -181,7 +185,7 @@ final class Update {
     for (StagedApk s : staged) {
       entries.add(folder.rewriteArch(s.entry()));
     }
-    refuseDuplicates(staged, entries);
+    List<PublishJournal.Move> planned = PublishJournal.plan(folder.dir(), staged, entries);
     ApkIndex next = index;
     for (IndexEntry e : entries) {
       next = next.with(e);
@@ -195,36 +199,12 @@ final class Update {
         checkMatches(s, folder.rewriteArch(s.readBack() != null ? s.readBack() : read.next()));
       }
     }
-    List<PublishJournal.Move> planned = new ArrayList<>();
-    for (IndexEntry e : entries) {
-      planned.add(new PublishJournal.Move(e.fileName(), e.checksum(), Files.exists(folder.dir().resolve(e.fileName()))));
-    }
-    journal.begin(planned);
     moves = planned;
-    for (int i = 0; i < staged.size(); i++) {
-      if (planned.get(i).replaces()) {
-        journal.setAside(planned.get(i));
-      }
-      folder.bringIn(staged.get(i), entries.get(i).fileName());
-    }
-    AtomicFiles.fsyncDir(folder.dir());
+    journal.moveIn(planned, staged, folder);
     // the records, as addEntry would add them one by one, ending at the index prepared above
     added.addAll(entries);
     index = next;
     changed = true;
-  }
-
-  /** One file per name and version: a second would overwrite the first in the folder. */
-  private static void refuseDuplicates(List<StagedApk> staged, List<IndexEntry> entries) throws PkgbuildException {
-    Map<String, Path> seen = new HashMap<>();
-    for (int i = 0; i < entries.size(); i++) {
-      IndexEntry e = entries.get(i);
-      Path first = seen.putIfAbsent(e.fileName(), staged.get(i).file());
-      if (first != null) {
-        throw PkgbuildException.badInput("two packages named " + e.name() + " at version " + e.version()
-            + " in one publish (" + first + " and " + staged.get(i).file() + "); nothing was published");
-      }
-    }
   }
 
   private static void checkMatches(StagedApk s, IndexEntry read) throws PkgbuildException {

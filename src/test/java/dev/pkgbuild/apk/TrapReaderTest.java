@@ -90,4 +90,18 @@ class TrapReaderTest {
     problems = ApkReader.read(f).problems();
     assertNamed(problems, "top: space-padded octal in the mode field");
   }
+
+  @Test
+  void read_withoutDatahash_namesTrailingBytesAndTruncation(@TempDir Path tmp) throws Exception {
+    problems(tmp, "pkgname = a\npkgver = 1.0-r0\nsize = 1\n", TarSegmentWriter.Trailer.OMIT,
+        t -> t.write(file("top", null), new byte[] {'t'}));
+    Path f = tmp.resolve("trap.apk");
+    byte[] good = Files.readAllBytes(f);
+    Files.write(f, java.util.Arrays.copyOf(good, good.length + 4));
+    assertNamed(ApkReader.read(f).problems(), "trailing bytes after the last gzip member");
+    Files.write(f, java.util.Arrays.copyOf(good, good.length - 3));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pkgbuild.diag.PkgbuildException.class,
+        () -> ApkReader.read(f));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+  }
 }

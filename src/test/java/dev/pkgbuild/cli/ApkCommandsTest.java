@@ -109,7 +109,7 @@ class ApkCommandsTest {
     byte[] good = Files.readAllBytes(apk);
     String keys = tmp.resolve("keys").toString();
     Files.write(tmp.resolve("trunc.apk"), Arrays.copyOf(good, good.length - 10));
-    assertOneLineFailure(run("verify", tmp.resolve("trunc.apk").toString(), "--keys-dir", keys), "truncated");
+    assertOneLineFailure(run("verify", tmp.resolve("trunc.apk").toString(), "--keys-dir", keys), "cut short");
     byte[] bad = good.clone();
     bad[bad.length - 20] ^= 1;
     Files.write(tmp.resolve("tamper.apk"), bad);
