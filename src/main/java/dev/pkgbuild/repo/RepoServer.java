@@ -1,37 +1,71 @@
 package dev.pkgbuild.repo;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A read-only HTTP server for a repository folder, good enough for
+ * A read-only HTTP/1.1 server for a repository folder, good enough for
  * {@code apk add --repository http://...}: GET and HEAD, validators and 304, one byte range,
  * no hidden files, nothing outside the root. Each request is logged through the reporter.
+ *
+ * <p>Safe to expose ({@code --bind 0.0.0.0}): every connection has its own thread, so a slow
+ * client holds only its own; a request head must arrive within {@link Limits#headerTime}, an
+ * answer that makes no progress for {@link Limits#stallTime} is cut, and one client address
+ * may hold at most {@link Limits#maxPerClient} connections, all clients together
+ * {@link Limits#maxConnections} (more are answered 503 and closed at once).
  */
 public final class RepoServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService pool;
+  /**
+   * The bounds on clients.
+   *
+   * @param headerTime how long a request line and headers may take to arrive (also the keep-alive idle time)
+   * @param stallTime how long an answer may go without writing anything
+   * @param maxConnections open connections in all
+   * @param maxPerClient open connections from one address
+   */
+  record Limits(Duration headerTime, Duration stallTime, int maxConnections, int maxPerClient) {
+    static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 256, 16);
+  }
+
+  private final ServerSocket listener;
   private final PathGuard guard;
   private final Reporter log;
+  private final Limits limits;
+  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("pkgbuild-serve"));
+  /** Answers refused connections: one thread, a short queue; beyond it a connection is just closed. */
+  private final ThreadPoolExecutor refuser = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(64), daemon("pkgbuild-serve-refuse"), (r, pool) -> ((Refusal) r).drop());
+  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("pkgbuild-serve-watchdog"));
+  private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
+  private final Map<InetAddress, Integer> perClient = new HashMap<>();
+  private int admitted;
 
-  private RepoServer(HttpServer server, ExecutorService pool, PathGuard guard, Reporter log) {
-    this.server = server;
-    this.pool = pool;
+  private RepoServer(ServerSocket listener, PathGuard guard, Reporter log, Limits limits) {
+    this.listener = listener;
     this.guard = guard;
     this.log = log;
+    this.limits = limits;
   }
 
   /**
@@ -40,122 +74,182 @@ public final class RepoServer implements AutoCloseable {
    * @throws PkgbuildException when the folder is missing or the address cannot be bound
    */
   public static RepoServer start(Path root, String bind, int port, Reporter log) throws PkgbuildException {
+    return start(root, bind, port, log, Limits.DEFAULT);
+  }
+
+  static RepoServer start(Path root, String bind, int port, Reporter log, Limits limits) throws PkgbuildException {
     if (!Files.isDirectory(root)) {
       throw PkgbuildException.badInput(root + ": not a folder");
     }
     try {
-      HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 64);
-      ExecutorService pool = Executors.newFixedThreadPool(8);
-      RepoServer s = new RepoServer(http, pool, new PathGuard(root), log);
-      http.createContext("/", s::handle);
-      http.setExecutor(pool);
-      http.start();
+      ServerSocket socket = new ServerSocket();
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(bind, port), 64);
+      RepoServer s = new RepoServer(socket, new PathGuard(root), log, limits);
+      long tick = Math.max(50, Math.min(limits.headerTime().toMillis(), limits.stallTime().toMillis()) / 10);
+      s.watchdog.scheduleWithFixedDelay(s::closeOverdue, tick, tick, TimeUnit.MILLISECONDS);
+      daemon("pkgbuild-serve-accept").newThread(s::acceptLoop).start();
       return s;
     } catch (IOException e) {
       throw PkgbuildException.environment("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
     }
   }
 
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   /** The bound port. */
   public int port() {
-    return server.getAddress().getPort();
+    return listener.getLocalPort();
   }
 
   /** The base URL, {@code http://host:port}. */
   public URI url() {
-    String host = server.getAddress().getAddress().getHostAddress();
+    String host = listener.getInetAddress().getHostAddress();
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
   }
 
   /** Stops at once, closing open connections. */
   @Override
   public void close() {
-    server.stop(0);
-    pool.shutdownNow();
+    try {
+      listener.close();
+    } catch (IOException ignored) {
+      // the accept loop ends either way
+    }
+    watchdog.shutdownNow();
+    refuser.shutdownNow();
+    open.forEach(HttpConnection::kill);
+    workers.shutdownNow();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    int status = 500;
-    long sent = 0;
-    try (ex) {
-      String method = ex.getRequestMethod();
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        ex.getResponseHeaders().set("Allow", "GET, HEAD");
-        status = empty(ex, 405);
-        return;
+  private void acceptLoop() {
+    while (!listener.isClosed()) {
+      Socket s;
+      try {
+        s = listener.accept();
+      } catch (IOException e) {
+        continue; // closed (the loop ends) or a failed accept (the next one may work)
       }
-      PathGuard.Target t = guard.resolve(ex.getRequestURI().getPath());
-      if (t.file() == null) {
-        status = empty(ex, t.status());
-      } else if (Files.isDirectory(t.file()) && !ex.getRequestURI().getRawPath().endsWith("/")) {
-        ex.getResponseHeaders().set("Location", ex.getRequestURI().getRawPath() + "/");
-        status = empty(ex, 301);
-      } else if (Files.isDirectory(t.file())) {
-        status = 200;
-        sent = listing(ex, t.file(), method.equals("HEAD"));
-      } else {
-        FileResponse r = FileResponse.decide(t.file(), header(ex, "If-None-Match"),
-            header(ex, "If-Modified-Since"), header(ex, "Range"));
-        status = r.status();
-        sent = send(ex, t.file(), r, method.equals("HEAD"));
+      InetAddress client = s.getInetAddress();
+      if (!admit(client)) {
+        log.info(client.getHostAddress() + " refused: too many connections (at most " + limits.maxPerClient()
+            + " per client, " + limits.maxConnections() + " in all) 503");
+        refuser.execute(new Refusal(s));
+        continue;
       }
-    } finally {
-      log.info(ex.getRemoteAddress().getAddress().getHostAddress() + " \"" + ex.getRequestMethod() + " "
-          + ex.getRequestURI().getRawPath() + "\" " + status + " " + sent);
+      HttpConnection c = new HttpConnection(s, this::answer, limits, log::info);
+      open.add(c);
+      workers.execute(() -> {
+        try {
+          c.run();
+        } finally {
+          open.remove(c);
+          release(client);
+        }
+      });
     }
   }
 
-  private static String header(HttpExchange ex, String name) {
-    return ex.getRequestHeaders().getFirst(name);
+  private synchronized boolean admit(InetAddress client) {
+    int mine = perClient.getOrDefault(client, 0);
+    if (mine >= limits.maxPerClient() || admitted >= limits.maxConnections()) {
+      return false;
+    }
+    perClient.put(client, mine + 1);
+    admitted++;
+    return true;
   }
 
-  private static int empty(HttpExchange ex, int status) throws IOException {
-    ex.sendResponseHeaders(status, -1);
-    return status;
+  private synchronized void release(InetAddress client) {
+    perClient.computeIfPresent(client, (k, n) -> n == 1 ? null : n - 1);
+    admitted--;
   }
 
-  private static long send(HttpExchange ex, Path file, FileResponse r, boolean head) throws IOException {
-    var h = ex.getResponseHeaders();
-    h.set("ETag", r.etag());
-    h.set("Last-Modified", r.lastModified());
-    h.set("Accept-Ranges", "bytes");
+  /**
+   * Over a limit: a short 503, then the client's bytes are drained briefly before closing, as
+   * closing with unread input would reset the connection before the client reads the answer.
+   */
+  private record Refusal(Socket socket) implements Runnable {
+    @Override
+    public void run() {
+      try (socket) {
+        socket.setSoTimeout(200);
+        socket.getOutputStream().write(("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
+            + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.shutdownOutput();
+        socket.getInputStream().skipNBytes(RequestHead.MAX_BYTES);
+      } catch (IOException ignored) {
+        // the client is gone, slow or done: either way the connection is closed now
+      }
+    }
+
+    void drop() {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // nothing more to do for it
+      }
+    }
+  }
+
+  private void closeOverdue() {
+    long now = System.nanoTime();
+    for (HttpConnection c : open) {
+      if (c.overdue(now)) {
+        c.expire();
+      }
+    }
+  }
+
+  private void answer(RequestHead req, HttpConnection.Answer a) throws IOException {
+    int status = 500;
+    long sent = 0;
+    try {
+      String method = req.method();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        status = a.header("Allow", "GET, HEAD").empty(405);
+        return;
+      }
+      PathGuard.Target t = guard.resolve(req.path());
+      if (t.file() == null) {
+        status = a.empty(t.status());
+      } else if (Files.isDirectory(t.file()) && !req.rawPath().endsWith("/")) {
+        status = a.header("Location", req.rawPath() + "/").empty(301);
+      } else if (Files.isDirectory(t.file())) {
+        status = 200;
+        sent = a.header("Content-Type", "text/html; charset=utf-8").bytes(200, listing(t.file()));
+      } else {
+        FileResponse r = FileResponse.decide(t.file(), req.header("If-None-Match"), req.header("If-Modified-Since"),
+            req.header("Range"));
+        status = r.status();
+        sent = send(a, t.file(), r);
+      }
+    } finally {
+      log.info(a.client() + " \"" + req.method() + " " + req.rawPath() + "\" " + status + " " + sent);
+    }
+  }
+
+  private static long send(HttpConnection.Answer a, Path file, FileResponse r) throws IOException {
+    a.header("ETag", r.etag()).header("Last-Modified", r.lastModified()).header("Accept-Ranges", "bytes");
     if (r.status() == 304) {
-      empty(ex, 304);
+      a.empty(304);
       return 0;
     }
     if (r.status() == 416) {
-      h.set("Content-Range", "bytes */" + r.size());
-      empty(ex, 416);
+      a.header("Content-Range", "bytes */" + r.size()).empty(416);
       return 0;
     }
-    h.set("Content-Type", FileResponse.contentType(file.getFileName().toString()));
+    a.header("Content-Type", FileResponse.contentType(file.getFileName().toString()));
     if (r.status() == 206) {
-      h.set("Content-Range", "bytes " + r.start() + "-" + (r.start() + r.length() - 1) + "/" + r.size());
+      a.header("Content-Range", "bytes " + r.start() + "-" + (r.start() + r.length() - 1) + "/" + r.size());
     }
-    if (head || r.length() == 0) {
-      h.set("Content-Length", Long.toString(r.length()));
-      ex.sendResponseHeaders(r.status(), -1);
-      return 0;
-    }
-    ex.sendResponseHeaders(r.status(), r.length());
-    try (InputStream in = Files.newInputStream(file); OutputStream out = ex.getResponseBody()) {
-      in.skipNBytes(r.start());
-      return copy(in, out, r.length());
-    }
-  }
-
-  private static long copy(InputStream in, OutputStream out, long length) throws IOException {
-    byte[] buf = new byte[1 << 16];
-    long left = length;
-    while (left > 0) {
-      int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-      if (n < 0) {
-        break;
-      }
-      out.write(buf, 0, n);
-      left -= n;
-    }
-    return length - left;
+    return a.file(r.status(), file, r.start(), r.length());
   }
 
   private static String html(String s) {
@@ -163,7 +257,7 @@ public final class RepoServer implements AutoCloseable {
   }
 
   /** A plain listing; links are relative, so a folder URL without its final slash is redirected first. */
-  private long listing(HttpExchange ex, Path dir, boolean head) throws IOException {
+  private static byte[] listing(Path dir) throws IOException {
     StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html><body><pre>\n");
     try (Stream<Path> s = Files.list(dir)) {
       s.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
@@ -171,15 +265,6 @@ public final class RepoServer implements AutoCloseable {
           .map(RepoServer::html)
           .forEach(n -> b.append("<a href=\"").append(n).append("\">").append(n).append("</a>\n"));
     }
-    byte[] body = b.append("</pre></body></html>\n").toString().getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-    if (head) {
-      ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
-      ex.sendResponseHeaders(200, -1);
-      return 0;
-    }
-    ex.sendResponseHeaders(200, body.length);
-    ex.getResponseBody().write(body);
-    return body.length;
+    return b.append("</pre></body></html>\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 }
