@@ -31,8 +31,9 @@ import java.util.function.Function;
  * <p>What can be checked on compressed bytes is checked before anything is inflated: the
  * caller's check of the control member (the signature), then the {@code datahash}, which
  * covers the compressed bytes after the control member. The data is then inflated at most
- * up to {@link #inflateLimit}, so a small file that inflates to gigabytes is refused after a
- * bounded amount of work.
+ * up to {@link #inflateLimit}, and its files may hold at most {@link #SIZE_SLACK} more than
+ * the {@code .PKGINFO} size (checked on each tar header, before the content), so a small file
+ * that inflates to gigabytes is refused after a bounded amount of work.
  */
 public final class ApkReader {
   private static final int MAX_SMALL_MEMBER = 16 << 20;
@@ -40,6 +41,8 @@ public final class ApkReader {
   public static final long INFLATE_FLOOR = 256L << 20;
   /** Beyond the floor, data may inflate to this many times its compressed size. */
   public static final int INFLATE_RATIO = 100;
+  /** How far the file content may exceed the {@code .PKGINFO} size (other writers round it differently). */
+  public static final long SIZE_SLACK = 16L << 20;
 
   private final Path file;
   private final List<String> problems = new ArrayList<>();
@@ -130,7 +133,7 @@ public final class ApkReader {
       throw new IOException(".PKGINFO size " + info.size() + " is more than " + limitText(compressed)
           + "; the data was not inflated");
     }
-    DataChecks checks = new DataChecks(problems);
+    DataChecks checks = new DataChecks(problems, info.size());
     MessageDigest sha1 = Digests.of("SHA-1");
     sha1.update(control);
     if (refused != null) {

@@ -13,12 +13,16 @@ import java.util.Set;
 /** Checks data entries against what apk-tools needs, collecting one line per problem. */
 final class DataChecks {
   private final List<String> problems;
+  private final long declaredSize;
   private final List<TarEntry> entries = new ArrayList<>();
+  private long content;
   private final Set<String> dirs = new HashSet<>();
   private final Set<String> files = new HashSet<>();
 
-  DataChecks(List<String> problems) {
+  /** Checks collecting into {@code problems}; {@code declaredSize} is the {@code .PKGINFO} size. */
+  DataChecks(List<String> problems, long declaredSize) {
     this.problems = problems;
+    this.declaredSize = declaredSize;
   }
 
   List<TarEntry> entries() {
@@ -29,6 +33,7 @@ final class DataChecks {
     for (TarReader.Item i; (i = r.next()) != null; ) {
       problems.addAll(i.issues());
       TarEntry e = i.entry();
+      tally(e);
       String actual = e.type() == TarEntry.Type.FILE ? Digests.hex(Digests.sha1(r.content())) : null;
       check(e, i.pax().containsKey("APK-TOOLS.checksum.MD5"), actual);
       entries.add(e);
@@ -39,6 +44,20 @@ final class DataChecks {
       throw e;
     } catch (IOException e) {
       problems.add("data tar: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses, from the tar headers alone, file content far beyond the declared size: a lying
+   * {@code .PKGINFO} must not make the reader inflate what it does not announce.
+   */
+  private void tally(TarEntry e) throws IOException {
+    if (e.type() == TarEntry.Type.FILE) {
+      content += e.size();
+      if (content > declaredSize + ApkReader.SIZE_SLACK) {
+        throw new IOException("the data holds more than the " + declaredSize + " bytes .PKGINFO declares (by more than "
+            + (ApkReader.SIZE_SLACK >> 20) + " MiB, at " + e.name() + "); refused before inflating it");
+      }
     }
   }
 

@@ -30,11 +30,21 @@ public final class Bombs {
   private static final int MIB = 1 << 20;
 
   /**
-   * Writes {@code dir/<name>-1.0-r0.apk}, whose data inflates to {@code mib} MiB and a bit;
-   * {@code declaredSize} is its {@code .PKGINFO} size (the truth, or a lie).
+   * Writes {@code dir/<name>-1.0-r0.apk}, whose data inflates to {@code mib} MiB and a bit, all
+   * of it the content of file {@code big}; {@code declaredSize} is its {@code .PKGINFO} size
+   * (the truth, or a lie).
    */
   public static Path write(Path dir, SigningKey key, String name, int mib, long declaredSize) throws IOException {
-    byte[] header = tarHeader(mib * (long) MIB);
+    return write(dir, key, name, mib, declaredSize, true);
+  }
+
+  /**
+   * As {@link #write(Path, SigningKey, String, int, long)}; with {@code inFile} false the file
+   * {@code big} is empty and the zeros follow the tar's end, where no tar header announces them.
+   */
+  public static Path write(Path dir, SigningKey key, String name, int mib, long declaredSize, boolean inFile)
+      throws IOException {
+    byte[] header = tarHeader(inFile ? mib * (long) MIB : 0);
     Deflater d = new Deflater(9, true);
     byte[] first = flushed(d, header);
     byte[] zeros = new byte[MIB];

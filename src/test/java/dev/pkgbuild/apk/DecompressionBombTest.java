@@ -54,8 +54,16 @@ class DecompressionBombTest {
   }
 
   @Test
-  void read_bombUnderstatingItsSize_stopsInflatingAtTheLimit(@TempDir Path tmp) throws Exception {
+  void read_bombUnderstatingItsSize_isRefusedAtTheTarHeader(@TempDir Path tmp) throws Exception {
     Path apk = Bombs.write(tmp, key, "liar", THREE_GIB_IN_MIB, 1000);
+    PkgbuildException e = assertThrows(PkgbuildException.class, () -> ApkReader.read(apk));
+    assertEquals(apk + ": the data holds more than the 1000 bytes .PKGINFO declares (by more than 16 MiB, at big);"
+        + " refused before inflating it", e.getMessage());
+  }
+
+  @Test
+  void read_bombHiddenAfterTheTarEnd_stopsInflatingAtTheLimit(@TempDir Path tmp) throws Exception {
+    Path apk = Bombs.write(tmp, key, "padded", THREE_GIB_IN_MIB, 1000, false);
     long compressed = Files.size(apk);
     PkgbuildException e = assertThrows(PkgbuildException.class, () -> ApkReader.read(apk));
     assertTrue(e.getMessage().startsWith(apk + ": data inflates past the limit of "), e.getMessage());
