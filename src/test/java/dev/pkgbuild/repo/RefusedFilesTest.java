@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pkgbuild.apk.Bombs;
 import dev.pkgbuild.apk.IndexEntry;
-import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.nio.file.Files;
@@ -27,16 +26,8 @@ class RefusedFilesTest {
   void publish_brokenUnindexedFile_isReadOnceThenRememberedUntilItChanges() throws Exception {
     SigningKey key = RepoFixture.key(tmp.resolve("keys"));
     List<Path> reads = Collections.synchronizedList(new ArrayList<>());
-    List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    Reporter recording = new Reporter() {
-      @Override
-      public void info(String message) {}
-
-      @Override
-      public void warn(String message) {
-        warnings.add(message);
-      }
-    };
+    RecordingReporter recording = new RecordingReporter();
+    List<String> warnings = recording.warnings;
     PackageInspector real = PackageInspector.verifying(TrustedKeys.of(key));
     Repository repo = Repository.open(tmp.resolve("repo"), "x86_64", key, recording).withInspector(p -> {
       reads.add(p.getFileName());

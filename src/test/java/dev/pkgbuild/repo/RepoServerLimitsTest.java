@@ -3,7 +3,6 @@ package dev.pkgbuild.repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pkgbuild.diag.Reporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,16 +30,8 @@ class RepoServerLimitsTest {
   @TempDir Path tmp;
   Path root;
   final List<Socket> slow = new ArrayList<>();
-  final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  final Reporter recording = new Reporter() {
-    @Override
-    public void info(String message) {
-      log.add(message);
-    }
-
-    @Override
-    public void warn(String message) {}
-  };
+  final RecordingReporter recording = new RecordingReporter();
+  final List<String> log = recording.infos;
 
   @BeforeEach
   void setUp() throws Exception {

@@ -21,9 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +35,8 @@ class RepoServerTest {
   SigningKey key;
   Path root;
   RepoServer server;
-  final List<String> log = Collections.synchronizedList(new ArrayList<>());
+  final RecordingReporter recording = new RecordingReporter();
+  final List<String> log = recording.infos;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -46,15 +45,7 @@ class RepoServerTest {
     root = tmp.resolve("repo");
     Repository repo = Repository.open(root, "x86_64", key, Reporter.silent());
     repo.publish(List.of(RepoFixture.build(tmp, repo.archDir(), key, "hello", "1.0-r0")));
-    server = RepoServer.start(root, "127.0.0.1", 0, new Reporter() {
-      @Override
-      public void info(String message) {
-        log.add(message);
-      }
-
-      @Override
-      public void warn(String message) {}
-    });
+    server = RepoServer.start(root, "127.0.0.1", 0, recording);
   }
 
   @AfterEach
