@@ -32,11 +32,10 @@ final class SignIndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws PkgbuildException {
+    IndexArchive.read(file, TrustedKeys.of()); // never sign records apk would misread (a package listed twice)
     SigningKey key = SigningKey.load(signingKey);
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      IndexArchive.read(bytes, TrustedKeys.of(), file.toString()); // never sign records apk would misread
-      byte[] body = IndexArchive.stripSignature(bytes, file.toString());
+      byte[] body = IndexArchive.stripSignature(Files.readAllBytes(file), file.toString());
       long epoch = SourceDateEpoch.fromEnvironment();
       AtomicFiles.write(file, IndexArchive.sign(body, key, List.of(SignatureType.RSA256), epoch));
     } catch (IOException e) {
