@@ -45,7 +45,7 @@ public final class RepoServer implements AutoCloseable {
    * @param maxPerClient open connections from one address
    */
   record Limits(Duration headerTime, Duration stallTime, int maxConnections, int maxPerClient) {
-    static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 256, 16);
+    static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 512, 64);
   }
 
   private final ServerSocket listener;
