@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Package files the folder holds but an update could not index, kept in
  * {@code <arch>/.pkgbuild/refused} by name, size and modification time with the reason, so
  * the next update (run under the lock, on every publish) does not read an unchanged broken
- * file again. A file that changes is read again; {@code pkgbuild index --rebuild} reads all.
+ * file again. A file that changes is read again, and {@code pkgbuild index} reads them all.
  * One instance serves one update: it collects what is still refused and saves that.
  */
 final class RefusedFiles {

@@ -106,7 +106,7 @@ public final class Repository {
    * @throws PkgbuildException when a package does not verify, the index is broken, or the lock is busy
    */
   public PublishResult publish(List<StagedApk> staged) throws PkgbuildException {
-    return locked(false, u -> u.place(staged, false));
+    return locked(Scope.CHANGE, u -> u.place(staged, false));
   }
 
   /**
@@ -119,7 +119,7 @@ public final class Repository {
     for (Path p : apks) {
       staged.add(new StagedApk(p, settings.inspector().inspect(p), false, null));
     }
-    return locked(false, u -> u.place(staged, true));
+    return locked(Scope.CHANGE, u -> u.place(staged, true));
   }
 
   /**
@@ -128,7 +128,7 @@ public final class Repository {
    * @throws PkgbuildException when the index is broken (use {@link #rebuild}) or the lock is busy
    */
   public PublishResult repair() throws PkgbuildException {
-    return locked(false, u -> {});
+    return locked(Scope.REPAIR, u -> {});
   }
 
   /**
@@ -138,7 +138,7 @@ public final class Repository {
    * @throws PkgbuildException when the lock is busy or the folder cannot be read
    */
   public PublishResult rebuild() throws PkgbuildException {
-    return locked(true, u -> {});
+    return locked(Scope.REBUILD, u -> {});
   }
 
   /**
@@ -147,7 +147,7 @@ public final class Repository {
    * @throws PkgbuildException (bad input) naming any package the index does not list; nothing is removed then
    */
   public PublishResult withdraw(List<String> ids) throws PkgbuildException {
-    return locked(false, u -> u.withdraw(Selection.byId(u.index(), ids, folder.dir())));
+    return locked(Scope.CHANGE, u -> u.withdraw(Selection.byId(u.index(), ids, folder.dir())));
   }
 
   /**
@@ -159,7 +159,7 @@ public final class Repository {
     if (keep < 1) {
       throw PkgbuildException.badInput("--keep must be at least 1, got " + keep);
     }
-    return locked(false, u -> u.withdraw(Selection.olderThanNewest(u.index(), keep)));
+    return locked(Scope.CHANGE, u -> u.withdraw(Selection.olderThanNewest(u.index(), keep)));
   }
 
   /**
@@ -212,16 +212,23 @@ public final class Repository {
     void apply(Update u) throws PkgbuildException;
   }
 
-  private PublishResult locked(boolean rebuild, Change change) throws PkgbuildException {
+  /**
+   * How much an update reads besides its change: a publish, withdraw or prune skips files
+   * refused before and unchanged since; a repair ({@code pkgbuild index}, maybe with another
+   * inspector) reads them again; a rebuild reads every file.
+   */
+  private enum Scope { CHANGE, REPAIR, REBUILD }
+
+  private PublishResult locked(Scope scope, Change change) throws PkgbuildException {
     createFolder();
     try (ArchLock lock = ArchLock.acquire(folder.dir(), settings.lockWait())) {
       Update u = new Update(folder, settings.inspector(), settings.reporter(), settings.key(), settings.indexEpoch(),
           settings.sink());
-      if (rebuild) {
+      if (scope == Scope.REBUILD) {
         u.rebuildAll(previousIndex());
       } else {
         u.load(trusted(), settings.key() != null);
-        u.recover();
+        u.recover(scope == Scope.REPAIR);
       }
       u.describe(settings.description());
       PublishResult result = applyAndCommit(u, change);

@@ -121,14 +121,15 @@ final class Update {
     index = ApkIndex.empty(onDisk.description());
     changed = true;
     rebuilding = true;
-    recover();
+    recover(true);
   }
 
   /**
    * Repairs what a crash or a hand edit left: temp files, a publish that did not complete
-   * (undone, never adopted), unindexed files, records without files.
+   * (undone, never adopted), unindexed files, records without files. Unindexed files refused
+   * before and unchanged since are not read again unless {@code rereadRefused}.
    */
-  void recover() throws PkgbuildException {
+  void recover(boolean rereadRefused) throws PkgbuildException {
     folder.sweepTemps(notes);
     journal.settle(onDisk, this::note);
     Set<String> files = new LinkedHashSet<>(folder.packageFiles());
@@ -139,7 +140,7 @@ final class Update {
         drop(e, "dropped " + e.fileName() + " from the index: the file is gone");
       }
     }
-    RefusedFiles refused = RefusedFiles.load(folder.dir(), rebuilding);
+    RefusedFiles refused = RefusedFiles.load(folder.dir(), rereadRefused);
     List<String> unindexed = files.stream().filter(f -> !byFile.containsKey(f)).toList();
     Map<Path, IndexEntry> read = refused.read(unindexed.stream().map(folder.dir()::resolve).toList(), inspector,
         reporter);
