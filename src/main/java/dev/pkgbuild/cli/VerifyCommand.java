@@ -36,8 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
     int failed = 0;
     String last = null;
     for (Path f : files) {
-      List<String> problems = f.getFileName().toString().endsWith(".tar.gz")
-          ? IndexArchive.read(f, keys).problems() : ApkVerifier.verify(f, keys).problems();
+      List<String> problems = problems(f, keys);
       if (problems.isEmpty()) {
         out.println(f + ": OK");
       } else {
@@ -54,5 +53,19 @@ final class VerifyCommand implements Callable<Integer> {
       throw PkgbuildException.failed(last);
     }
     return failed == 0 ? ExitStatus.OK.code() : ExitStatus.FAILED.code();
+  }
+
+  /** The file's problems; an unreadable one of several files is one problem, so the others are still checked. */
+  private List<String> problems(Path f, TrustedKeys keys) throws PkgbuildException {
+    try {
+      return f.getFileName().toString().endsWith(".tar.gz")
+          ? IndexArchive.read(f, keys).problems() : ApkVerifier.verify(f, keys).problems();
+    } catch (PkgbuildException e) {
+      if (files.size() == 1) {
+        throw e;
+      }
+      String m = e.getMessage();
+      return List.of(m.startsWith(f + ": ") ? m.substring(f.toString().length() + 2) : m);
+    }
   }
 }

@@ -145,6 +145,21 @@ class ApkCommandsTest {
   }
 
   @Test
+  void verify_bombAmongOtherFiles_isRefusedQuicklyAndTheOthersAreStillChecked(@TempDir Path tmp) throws Exception {
+    KeyPairFiles kp = KeyGenerator.generateFiles(tmp.resolve("keys"), Optional.of("k"));
+    SigningKey key = SigningKey.load(kp.privateKey());
+    Path arch = repo(tmp, key);
+    Path bomb = dev.pkgbuild.apk.Bombs.write(tmp, key, "bomb", 3 << 10, 1000);
+    Path good = arch.resolve("alpha-1.0-r0.apk");
+    Run r = run("verify", bomb.toString(), good.toString(), "--keys-dir", tmp.resolve("keys").toString());
+    assertEquals(1, r.code(), r.err());
+    assertEquals("pkgbuild: " + bomb + ": the data holds more than the 1000 bytes .PKGINFO declares (by more than"
+        + " 16 MiB, at big); refused before inflating it", r.err().strip());
+    assertEquals(good + ": OK", r.out().strip());
+    assertOneLineFailure(run("info", bomb.toString()), bomb + ": the data holds more than");
+  }
+
+  @Test
   void verifyAndIndex_oracleRepos_ok(@TempDir Path tmp) throws Exception {
     Path shared = Requires.shared().resolve("testdata/apk");
     for (String repo : new String[] {"base", "rsa256", "deps", "virt"}) {
