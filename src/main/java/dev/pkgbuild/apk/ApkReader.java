@@ -134,14 +134,16 @@ public final class ApkReader {
           + "; the data was not inflated");
     }
     DataChecks checks = new DataChecks(problems, info.size());
-    MessageDigest sha1 = Digests.of("SHA-1");
-    sha1.update(control);
+    // only a package without datahash is identified by control and data together
+    MessageDigest sha1 = info.datahash() == null ? Digests.of("SHA-1") : null;
+    GzipMembers.Tap legacy = sha1 == null ? (b, o, l) -> { } : sha1::update;
+    legacy.raw(control, 0, control.length);
     if (refused != null) {
       problems.add(refused + "; data not read");
     } else if (!g.atMember()) {
       problems.add(g.hasMore() ? "bytes after the control member are not gzip" : "no data member");
     } else {
-      try (InputStream data = new DataStream(g, sha1, inflateLimit(compressed), compressed)) {
+      try (InputStream data = new DataStream(g, legacy, inflateLimit(compressed), compressed)) {
         checks.readAll(new TarReader(data));
         data.transferTo(java.io.OutputStream.nullOutputStream());
       }
@@ -150,7 +152,7 @@ public final class ApkReader {
       problems.add("trailing bytes after the last gzip member (apk reports an IO error)");
     }
     PkgInfoChecks.check(info, datahash, checks.entries(), problems);
-    String identity = info.datahash() != null ? controlIdentity : ApkIdentity.fromSha1(sha1.digest());
+    String identity = sha1 == null ? controlIdentity : ApkIdentity.fromSha1(sha1.digest());
     return new ApkContents(file, fileSize, signatures, control, dataOffset, pkginfoText, info, controlNames,
         checks.entries(), datahash, identity, problems);
   }
@@ -219,16 +221,16 @@ public final class ApkReader {
    */
   private final class DataStream extends ChunkedInputStream {
     private final GzipMembers g;
-    private final MessageDigest sha1;
+    private final GzipMembers.Tap tap;
     private final long limit;
     private final long compressed;
     private long inflated;
     private InputStream current;
     private int members;
 
-    DataStream(GzipMembers g, MessageDigest sha1, long limit, long compressed) {
+    DataStream(GzipMembers g, GzipMembers.Tap tap, long limit, long compressed) {
       this.g = g;
-      this.sha1 = sha1;
+      this.tap = tap;
       this.limit = limit;
       this.compressed = compressed;
     }
@@ -243,7 +245,7 @@ public final class ApkReader {
           if (++members == 2) {
             problems.add("more than one data member (apk-tools 3 drops support)");
           }
-          current = g.next(sha1::update);
+          current = g.next(tap);
         }
         int n = current.read(b, off, (int) Math.min(len, limit - inflated + 1));
         if (n >= 0) {

@@ -92,11 +92,14 @@ class TrapReaderTest {
   }
 
   @Test
-  void read_withoutDatahash_namesTrailingBytesAndTruncation(@TempDir Path tmp) throws Exception {
+  void read_withoutDatahash_identityCoversTheDataAndTrailingBytesAndTruncationAreNamed(@TempDir Path tmp) throws Exception {
     problems(tmp, "pkgname = a\npkgver = 1.0-r0\nsize = 1\n", TarSegmentWriter.Trailer.OMIT,
         t -> t.write(file("top", null), new byte[] {'t'}));
     Path f = tmp.resolve("trap.apk");
     byte[] good = Files.readAllBytes(f);
+    // without datahash the identity covers control and data: here, the whole unsigned file
+    assertTrue(ApkReader.read(f).identity().equals("Q1" + java.util.Base64.getEncoder().encodeToString(
+        java.security.MessageDigest.getInstance("SHA-1").digest(good))));
     Files.write(f, java.util.Arrays.copyOf(good, good.length + 4));
     assertNamed(ApkReader.read(f).problems(), "trailing bytes after the last gzip member");
     Files.write(f, java.util.Arrays.copyOf(good, good.length - 3));
