@@ -87,7 +87,8 @@ public final class ApkReader {
     return Math.max(INFLATE_FLOOR, compressed > Long.MAX_VALUE / INFLATE_RATIO ? Long.MAX_VALUE : compressed * INFLATE_RATIO);
   }
 
-  private static String limitText(long compressed) {
+  /** The limit for {@code compressed} bytes, in words, for error messages. */
+  static String limitText(long compressed) {
     return "the limit of " + inflateLimit(compressed) + " bytes (" + INFLATE_RATIO + " times its " + compressed
         + " compressed bytes, at least " + (INFLATE_FLOOR >> 20) + " MiB)";
   }
@@ -143,7 +144,7 @@ public final class ApkReader {
     } else if (!g.atMember()) {
       problems.add(g.hasMore() ? "bytes after the control member are not gzip" : "no data member");
     } else {
-      try (InputStream data = new DataStream(g, legacy, inflateLimit(compressed), compressed)) {
+      try (InputStream data = new InflateBound(new DataStream(g, legacy), compressed, "data")) {
         checks.readAll(new TarReader(data));
         data.transferTo(java.io.OutputStream.nullOutputStream());
       }
@@ -215,24 +216,16 @@ public final class ApkReader {
         () -> problems.add(i.entry().name() + ": signature type apk does not know (skipped)"));
   }
 
-  /**
-   * The data member(s) as one stream, inflating at most {@code limit} bytes; the raw bytes
-   * feed the legacy identity.
-   */
+  /** The data member(s) as one stream; the raw bytes feed the legacy identity. */
   private final class DataStream extends ChunkedInputStream {
     private final GzipMembers g;
     private final GzipMembers.Tap tap;
-    private final long limit;
-    private final long compressed;
-    private long inflated;
     private InputStream current;
     private int members;
 
-    DataStream(GzipMembers g, GzipMembers.Tap tap, long limit, long compressed) {
+    DataStream(GzipMembers g, GzipMembers.Tap tap) {
       this.g = g;
       this.tap = tap;
-      this.limit = limit;
-      this.compressed = compressed;
     }
 
     @Override
@@ -247,13 +240,8 @@ public final class ApkReader {
           }
           current = g.next(tap);
         }
-        int n = current.read(b, off, (int) Math.min(len, limit - inflated + 1));
+        int n = current.read(b, off, len);
         if (n >= 0) {
-          inflated += n;
-          if (inflated > limit) {
-            throw new IOException("data inflates past " + limitText(compressed) + "; refused after inflating "
-                + inflated + " bytes");
-          }
           return n;
         }
         current = null;

@@ -184,7 +184,7 @@ public final class IndexArchive {
     try {
       GzipMembers g = new GzipMembers(new ByteArrayInputStream(bytes));
       List<String> names = new ArrayList<>();
-      try (InputStream m = g.next((b, o, l) -> {})) {
+      try (InputStream m = new InflateBound(g.next((b, o, l) -> {}), bytes.length, "the index")) {
         TarReader r = new TarReader(m);
         for (TarReader.Item i; (i = r.next()) != null; ) {
           names.add(i.entry().name());

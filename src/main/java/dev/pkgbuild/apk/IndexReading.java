@@ -82,7 +82,7 @@ final class IndexReading {
 
   private Map<String, byte[]> member(GzipMembers g, boolean maybeSignature) throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    try (InputStream m = g.next((b, o, l) -> {})) {
+    try (InputStream m = new InflateBound(g.next((b, o, l) -> {}), bytes.length, "the index")) {
       TarReader r = new TarReader(m);
       for (TarReader.Item i; (i = r.next()) != null; ) {
         out.put(i.entry().name(), r.content().readAllBytes());

@@ -44,33 +44,11 @@ public final class Bombs {
    */
   public static Path write(Path dir, SigningKey key, String name, int mib, long declaredSize, boolean inFile)
       throws IOException {
-    byte[] header = tarHeader(inFile ? mib * (long) MIB : 0);
-    Deflater d = new Deflater(9, true);
-    byte[] first = flushed(d, header);
-    byte[] zeros = new byte[MIB];
-    byte[] chunk = flushed(d, zeros);
-    byte[] last = finished(d, new byte[1024]); // the tar's end-of-archive blocks
-    d.end();
-    CRC32 crc = new CRC32();
-    crc.update(header);
-    for (int i = 0; i < mib; i++) {
-      crc.update(zeros);
-    }
-    crc.update(new byte[1024]);
-    long inflated = header.length + mib * (long) MIB + 1024;
-
     Path data = Files.createTempFile(dir, ".bomb-", ".gz");
     MessageDigest sha256 = Digests.of("SHA-256");
     try (OutputStream out = new java.security.DigestOutputStream(
         new java.io.BufferedOutputStream(Files.newOutputStream(data), 1 << 16), sha256)) {
-      out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
-      out.write(first);
-      for (int i = 0; i < mib; i++) {
-        out.write(chunk);
-      }
-      out.write(last);
-      out.write(le32(crc.getValue()));
-      out.write(le32(inflated));
+      zeros(out, "big", inFile ? mib * (long) MIB : 0, mib);
     }
     PkgInfo info = PkgInfo.builder(name, "1.0-r0").arch("x86_64").pkgdesc("bomb").size(declaredSize)
         .datahash(Digests.hex(sha256.digest())).build();
@@ -85,10 +63,46 @@ public final class Bombs {
     return apk;
   }
 
-  private static byte[] tarHeader(long size) throws IOException {
+  /** An unsigned index whose {@code APKINDEX} member is {@code mib} MiB of zeros. */
+  public static byte[] index(int mib) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    zeros(out, "APKINDEX", mib * (long) MIB, mib);
+    return out.toByteArray();
+  }
+
+  /**
+   * One gzip member: a tar header for {@code entry} of {@code size} bytes, {@code mib} MiB of
+   * zeros (its content when the size says so, else trailing blocks) and the end blocks.
+   */
+  private static void zeros(OutputStream out, String entry, long size, int mib) throws IOException {
+    byte[] header = tarHeader(entry, size);
+    Deflater d = new Deflater(9, true);
+    byte[] first = flushed(d, header);
+    byte[] zeros = new byte[MIB];
+    byte[] chunk = flushed(d, zeros);
+    byte[] last = finished(d, new byte[1024]); // the tar's end-of-archive blocks
+    d.end();
+    CRC32 crc = new CRC32();
+    crc.update(header);
+    for (int i = 0; i < mib; i++) {
+      crc.update(zeros);
+    }
+    crc.update(new byte[1024]);
+    long inflated = header.length + mib * (long) MIB + 1024;
+    out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+    out.write(first);
+    for (int i = 0; i < mib; i++) {
+      out.write(chunk);
+    }
+    out.write(last);
+    out.write(le32(crc.getValue()));
+    out.write(le32(inflated));
+  }
+
+  private static byte[] tarHeader(String entry, long size) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      new TarSegmentWriter(out).write(TarEntry.file("big", 0644, size, 0, null), new InputStream() {
+      new TarSegmentWriter(out).write(TarEntry.file(entry, 0644, size, 0, null), new InputStream() {
         @Override
         public int read() throws IOException {
           throw new IOException("header written");

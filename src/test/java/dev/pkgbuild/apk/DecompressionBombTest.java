@@ -84,6 +84,16 @@ class DecompressionBombTest {
   }
 
   @Test
+  void readIndex_bombIndex_stopsInflatingAtTheLimit() throws Exception {
+    byte[] bomb = Bombs.index(THREE_GIB_IN_MIB);
+    PkgbuildException e = assertThrows(PkgbuildException.class,
+        () -> IndexArchive.read(bomb, TrustedKeys.of(), "bomb/APKINDEX.tar.gz"));
+    assertEquals(ExitStatus.BAD_INPUT, e.status());
+    assertTrue(e.getMessage().startsWith("bomb/APKINDEX.tar.gz: the index inflates past the limit of "), e.getMessage());
+    assertThrows(PkgbuildException.class, () -> IndexArchive.stripSignature(bomb, "bomb/APKINDEX.tar.gz"));
+  }
+
+  @Test
   void inflateLimit_isAHundredTimesTheCompressedSizeAndAtLeast256MiB() {
     assertEquals(256L << 20, ApkReader.inflateLimit(1));
     assertEquals(300_000_000L, ApkReader.inflateLimit(3_000_000));
