@@ -17,9 +17,10 @@ import java.util.Optional;
 record ProcessStart(long pid, long startTicks) {
   /** This process, or empty where /proc cannot say (not Linux). */
   static Optional<ProcessStart> current() {
-    long pid = ProcessHandle.current().pid();
     try {
-      return Optional.of(new ProcessStart(pid, startTicks(Files.readString(stat(pid)))));
+      // /proc/self/stat names the pid too; ProcessHandle would cost its start-up on every run
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      return Optional.of(new ProcessStart(Long.parseLong(stat.substring(0, stat.indexOf(' '))), startTicks(stat)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
