@@ -47,6 +47,13 @@ class GeneratedEtcTest {
   }
 
   @Test
+  void current_isThisProcessAndNotGone() {
+    ProcessStart me = ProcessStart.current().orElseThrow();
+    assertEquals(ProcessHandle.current().pid(), me.pid());
+    assertFalse(me.gone());
+  }
+
+  @Test
   void create_folderOfAPidNowReusedByAnotherProcess_isRemoved() throws Exception {
     ProcessStart me = ProcessStart.current().orElseThrow();
     Path left = leftBy(new ProcessStart(me.pid(), me.startTicks() - 1));
