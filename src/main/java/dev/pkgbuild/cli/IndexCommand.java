@@ -44,7 +44,7 @@ final class IndexCommand implements Callable<Integer> {
       Path abs = folder.toAbsolutePath().normalize();
       Repository r = Repository.open(abs.getParent(), abs.getFileName().toString(), key, RepoOptions.reporter(spec))
           .withInspector(PackageInspector.structural()).withLockWait(repo.lockWait())
-          .withIndexEpoch(SourceDateEpoch.fromEnvironment()).withDescription(description);
+          .withIndexEpoch(HostDefaults.sourceDateEpoch().seconds()).withDescription(description);
       PublishResult result = rebuild ? r.rebuild() : r.repair();
       out.println(r.indexFile() + ": " + result.index().entries().size() + " packages"
           + (rebuild ? "" : ", " + result.added().size() + " added, " + result.removed().size() + " dropped")
