@@ -87,8 +87,27 @@ final class IndexTextParser {
       return new IndexEntry(c, p, v, a, s, i, t, u, l, o, m, time, commit, k, d, prov, inst, extra);
     }
 
+    /** Words separated by runs of regex {@code \s}, split by hand: a regex split compiles its pattern per line. */
     private static List<String> split(String value) {
-      return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+      if (value.isBlank()) {
+        return List.of();
+      }
+      String t = value.trim();
+      List<String> words = new ArrayList<>();
+      int start = 0;
+      for (int i = 0; i <= t.length(); i++) {
+        if (i == t.length() || isSpace(t.charAt(i))) {
+          if (i > start) {
+            words.add(t.substring(start, i));
+          }
+          start = i + 1;
+        }
+      }
+      return words;
+    }
+
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static long number(String value, int lineNo) throws PkgbuildException {
