@@ -72,7 +72,7 @@ public record ApkIndex(String description, List<IndexEntry> entries) {
   public String render() {
     StringBuilder b = new StringBuilder(entries.size() * 320);
     for (IndexEntry e : entries) {
-      b.append(e.render()).append('\n');
+      e.appendTo(b).append('\n');
     }
     return b.toString();
   }
