@@ -6,19 +6,20 @@
 # apk-tools does not sign; its index is then signed as abuild-sign does (openssl, RSA/SHA-1 member in
 # front), timed on its own as "sign". pkgbuild's figures include its own signing (RSA/SHA-256).
 # Each round runs the pair back to back; the order alternates. See docs/benchmarks.md, "Indexing".
-# Usage: APK=/path/to/apk bench/index.sh [N] [ROUNDS]   (N packages, default 10000; ROUNDS default 5)
+# Usage: APK=/path/to/apk bench/index.sh [N] [ROUNDS]   (N packages, default 10000; ROUNDS full
+# rounds, default 3, and three times as many add rounds, which are short and noisier)
 # Work dir: $BENCH_DIR (kept, and its packages reused), default a fresh temp dir (removed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
-rounds=${2:-5}
+rounds=${2:-3}
 apk=${APK:-apk}
 work=${BENCH_DIR:-$(mktemp -d)}
 here=$PWD
 "$apk" --version | grep -q '^apk-tools 2\.' || { echo "index.sh: APK=$apk is not apk-tools 2.x" >&2; exit 2; }
 ./pkgbuild --version >/dev/null
 mvn -B -q -o test-compile
-java -cp "target/test-classes:target/pkgbuild.jar" dev.pkgbuild.apk.IndexBench "$work" "$n" $((2 * rounds + 2))
+java -cp "target/test-classes:target/pkgbuild.jar" dev.pkgbuild.apk.IndexBench "$work" "$n" $((3 * rounds + 1))
 dir=$work/repo/x86_64
 key=$work/keys/bench.rsa
 
@@ -51,14 +52,24 @@ extra=0
 add_package() { cp "$work/extra/added$((n + extra))-1.0-r0.apk" "$dir/"; extra=$((extra + 1)); }
 pkgbuild_full; anchor full; add_package; pkgbuild_add; anchor add
 
+results=$work/results
+: >"$results"
 echo "round  what     apk_ms sign_ms pkgbuild_ms  ratio(apk) ratio(apk+sign)"
 for what in full add; do
-  for r in $(seq 1 "$rounds"); do
+  count=$rounds
+  [ "$what" = add ] && count=$((3 * rounds))
+  for r in $(seq 1 "$count"); do
     [ "$what" = add ] && add_package
     if [ $((r % 2)) = 1 ]; then anchor "$what"; ours "$what"; else ours "$what"; anchor "$what"; fi
     awk -v r="$r" -v w="$what" -v a="$a" -v s="$s" -v p="$p" \
-      'BEGIN { printf "%5d  %-7s %7d %7d %11d  %10.2f %15.2f\n", r, w, a, s, p, p / a, p / (a + s) }'
+      'BEGIN { printf "%5d  %-7s %7d %7d %11d  %10.2f %15.2f\n", r, w, a, s, p, p / a, p / (a + s) }' | tee -a "$results"
   done
+done
+# medians per kind, each column on its own
+median() { awk -v w="$1" -v c="$2" '$2 == w { print $c }' "$results" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+for what in full add; do
+  echo "median $what: apk $(median "$what" 3) ms, sign $(median "$what" 4) ms, pkgbuild $(median "$what" 5) ms;" \
+    "ratio(apk) $(median "$what" 6), ratio(apk+sign) $(median "$what" 7)"
 done
 echo "packages: $(ls "$dir" | grep -c '\.apk$'); index: $(stat -c %s "$dir/APKINDEX.tar.gz") bytes (apk-tools: $(stat -c %s "$work/APKINDEX.apk"))"
 echo "cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg); $("$apk" --version); $(java -version 2>&1 | head -1)"
