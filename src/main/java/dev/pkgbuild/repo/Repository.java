@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,14 +223,19 @@ public final class Repository {
     }
   }
 
-  /** Copies the public key to the repository root, where users fetch it. */
+  /** Copies the public key to the repository root, where users fetch it, unless it is there already. */
   private void publishKey() throws PkgbuildException {
     if (settings.key() == null) {
       return;
     }
     Path pub = root.resolve(settings.key().keyName());
+    byte[] pem = settings.key().publicKeyPem().getBytes(StandardCharsets.US_ASCII);
     try {
-      AtomicFiles.write(pub, settings.key().publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+      // Compared, not rewritten: a rewrite is two fsyncs on every publish and index run.
+      if (Files.isRegularFile(pub) && Files.size(pub) == pem.length && Arrays.equals(Files.readAllBytes(pub), pem)) {
+        return;
+      }
+      AtomicFiles.write(pub, pem);
     } catch (IOException e) {
       throw PkgbuildException.failed("cannot write " + pub + ": " + e.getMessage());
     }
