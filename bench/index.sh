@@ -5,7 +5,8 @@
 #            `apk index --index OLD -o OUT DIR/*.apk` (apk reuses the records of files not newer than OLD)
 # apk-tools does not sign; its index is then signed as abuild-sign does (openssl, RSA/SHA-1 member in
 # front), timed on its own as "sign". pkgbuild's figures include its own signing (RSA/SHA-256).
-# Each round runs the pair back to back; the order alternates. See docs/benchmarks.md, "Indexing".
+# Each round runs the pair back to back; the order alternates. See docs/benchmarks.md, "Indexing as
+# users run it".
 # Usage: APK=/path/to/apk bench/index.sh [N] [ROUNDS]   (N packages, default 10000; ROUNDS full
 # rounds, default 3, and three times as many add rounds, which are short and noisier)
 # Work dir: $BENCH_DIR (kept, and its packages reused), default a fresh temp dir (removed).
