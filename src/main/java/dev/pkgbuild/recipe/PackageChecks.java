@@ -37,9 +37,8 @@ public final class PackageChecks {
     String file = name + "-" + fullVersion + ".apk";
     int bytes = file.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     if (bytes > MAX_FILE_NAME) {
-      throw new PositionedException(at.pos(), "package name '" + shorten(name) + "' is " + name.length()
-          + " characters: its file name " + shorten(file) + " would be " + bytes + " bytes, more than "
-          + MAX_FILE_NAME);
+      throw new PositionedException(at.pos(), "package name '" + shorten(name) + "' is too long: its file name would be "
+          + bytes + " bytes, more than " + MAX_FILE_NAME);
     }
   }
 
