@@ -110,7 +110,15 @@ final class StepCompiler {
     raw.forEach((k, v) -> scope.put("inputs." + k, v));
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : raw.entrySet()) {
-      String v = Subst.exact(e.getValue(), scope);
+      Text written = s.with().get(e.getKey());
+      Text text = written != null ? written : Text.of(e.getValue(), def.inputs().get(e.getKey()).pos());
+      String v;
+      try {
+        v = Subst.strict(e.getValue(), scope);
+      } catch (Subst.UnknownName u) {
+        throw new PositionedException(text.posOf(u.name()), u.getMessage() + " in input '" + e.getKey()
+            + "' of step '" + label(s) + "'");
+      }
       checkDigest(s, e.getKey(), v);
       out.put(e.getKey(), v);
     }
