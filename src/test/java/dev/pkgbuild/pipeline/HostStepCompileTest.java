@@ -43,7 +43,7 @@ class HostStepCompileTest {
     assertEquals("r.yaml:12:25: strip-components must be a whole number of at least 0, found 'two'",
         error(tmp, HEAD + "pipeline:\n  - uses: fetch\n    with:\n      uri: a.tgz\n      expected-sha256: " + SHA
             + "\n      strip-components: two\n"));
-    assertEquals("r.yaml:12:16: delete must be true or false, found 'yes'",
+    assertEquals("r.yaml:12:15: delete must be true or false, found 'yes'",
         error(tmp, HEAD + "pipeline:\n  - uses: fetch\n    with:\n      uri: a.tgz\n      expected-sha256: " + SHA
             + "\n      delete: yes\n"));
   }
