@@ -177,16 +177,6 @@ public final class Fields {
     return List.copyOf(out);
   }
 
-  /** A mapping of scalars under {@code key}, in file order, each value with its source. */
-  public Map<String, Text> textMap(String key) throws PositionedException {
-    Fields sub = sub(key, null);
-    Map<String, Text> out = new LinkedHashMap<>();
-    for (String k : sub.keys()) {
-      out.put(k, sub.text(k));
-    }
-    return Collections.unmodifiableMap(out);
-  }
-
   /** Like {@link #str(String)} with a default for an absent key. */
   public String str(String key, String def) throws PositionedException {
     String s = str(key);
@@ -233,11 +223,7 @@ public final class Fields {
 
   /** A list of strings under {@code key}. */
   public List<String> strList(String key) throws PositionedException {
-    List<String> out = new ArrayList<>();
-    for (Node n : list(key)) {
-      out.add(scalar(file, n, "an item of '" + key + "' in " + where));
-    }
-    return List.copyOf(out);
+    return textList(key).stream().map(t -> t.value()).toList();
   }
 
   /** A string-to-string mapping under {@code key}, in file order. */
