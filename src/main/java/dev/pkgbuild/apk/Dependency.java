@@ -37,6 +37,9 @@ public record Dependency(boolean conflict, String name, String tag, String op, S
     if (name.isEmpty()) {
       throw bad(atom, "missing name");
     }
+    if (atom.chars().anyMatch(Character::isWhitespace)) {
+      throw bad(atom, "one atom has no spaces (list each one on its own)");
+    }
     String tag = null;
     int rest = nameEnd;
     if (rest < atom.length() && atom.charAt(rest) == '@') {

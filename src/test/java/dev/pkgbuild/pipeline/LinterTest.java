@@ -62,7 +62,7 @@ class LinterTest {
     Path d = Fixtures.write(tmp, "d.yaml", Fixtures.HEAD + "subpackages:\n  - name: hello-doc\n  - name: hello-doc\n");
     assertEquals(List.of("d.yaml:9:5: error: duplicate package name 'hello-doc' (first at d.yaml:8:5)"), lint(d));
     Path a = Fixtures.write(tmp, "a.yaml", Fixtures.HEAD + "  dependencies:\n    runtime:\n      - foo bar>>1\n");
-    assertEquals(List.of("a.yaml:9:9: error: invalid dependency 'foo bar>>1': unknown operator '' in runtime dependencies"),
+    assertEquals(List.of("a.yaml:9:9: error: invalid dependency 'foo bar>>1': one atom has no spaces (list each one on its own) in runtime dependencies"),
         lint(a));
   }
 

@@ -17,13 +17,14 @@ class StaticChecksTest {
 
   @Test
   void compile_badAtoms_refusedAtTheItem() throws Exception {
-    assertEquals("r.yaml:10:9: invalid dependency 'foo bar>>1': unknown operator '' in runtime dependencies",
+    assertEquals("r.yaml:10:9: invalid dependency 'foo bar>>1': one atom has no spaces (list each one on its own) in runtime dependencies",
         error(tmp, HEAD + "  dependencies:\n    runtime:\n      - ok\n      - foo bar>>1\n"));
     assertEquals("r.yaml:9:9: invalid dependency '': missing name in provides",
         error(tmp, HEAD + "  dependencies:\n    provides:\n      - \"\"\n"));
-    assertEquals("r.yaml:9:9: invalid dependency 'x=not a version': invalid version 'not a version':"
-        + " a version must start with a number in provides",
-        error(tmp, HEAD + "  dependencies:\n    provides:\n      - x=not a version\n"));
+    assertEquals("r.yaml:9:9: invalid dependency 'x=not a version': one atom has no spaces (list each one on its own)"
+        + " in provides", error(tmp, HEAD + "  dependencies:\n    provides:\n      - x=not a version\n"));
+    assertEquals("r.yaml:9:9: invalid dependency 'x=v1': invalid version 'v1': a version must start with a number"
+        + " in provides", error(tmp, HEAD + "  dependencies:\n    provides:\n      - x=v1\n"));
     assertEquals("r.yaml:10:9: invalid dependency 'a>>1': unknown operator '>>' in environment packages",
         error(tmp, HEAD + "environment:\n  contents:\n    packages:\n      - a>>1\n"));
   }
