@@ -118,9 +118,9 @@ public final class RecipeCompiler {
     for (VarTransform t : r.varTransforms()) {
       String from;
       try {
-        from = Subst.strict(t.from(), m);
+        from = Subst.strict(t.from().value(), m);
       } catch (Subst.UnknownName e) {
-        throw new PositionedException(t.pos(), e.getMessage() + " in var-transforms 'from'");
+        throw new PositionedException(t.from().posOf(e.name()), e.getMessage() + " in var-transforms 'from'");
       }
       m.put("vars." + t.to(), transform(t, from));
     }

@@ -133,7 +133,7 @@ public final class RecipeLoader {
           throw new PositionedException(t.pos(), "missing '" + k + "' in var-transforms entry");
         }
       }
-      out.add(new VarTransform(t.str("from"), t.str("match"), t.str("replace"), t.str("to"), t.pos(),
+      out.add(new VarTransform(t.text("from"), t.str("match"), t.str("replace"), t.str("to"), t.pos(),
           Fields.pos(top.file(), t.node("match") == null ? n : t.node("match"))));
     }
     return out;

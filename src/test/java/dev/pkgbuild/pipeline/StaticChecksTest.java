@@ -112,4 +112,10 @@ class StaticChecksTest {
     assertEquals("r.yaml:8:25: invalid if '${{build.arch}} = 'x'': expected '==' or '!=' after 'x86_64'",
         error(tmp, HEAD + "pipeline:\n  - if: ${{build.arch}} = 'x'\n    runs: make\n"));
   }
+
+  @Test
+  void compile_unknownNameInVarTransformFrom_atItsColumn() throws Exception {
+    assertEquals("r.yaml:8:12: unknown substitution '${{vars.nope}}' in var-transforms 'from'",
+        error(tmp, HEAD + "var-transforms:\n  - from: v${{vars.nope}}\n    match: x\n    replace: y\n    to: z\n"));
+  }
 }
