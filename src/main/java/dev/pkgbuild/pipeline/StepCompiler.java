@@ -106,6 +106,12 @@ final class StepCompiler {
       }
       raw.put(e.getKey(), v);
     }
+    return substituted(s, def, raw, sc);
+  }
+
+  /** melange's strict pass over the inputs, which see each other as {@code inputs.*}. */
+  private static Map<String, String> substituted(StepSpec s, StepSpec def, Map<String, String> raw, Scope sc)
+      throws PositionedException {
     Map<String, String> scope = new HashMap<>(sc.vars());
     raw.forEach((k, v) -> scope.put("inputs." + k, v));
     Map<String, String> out = new LinkedHashMap<>();
