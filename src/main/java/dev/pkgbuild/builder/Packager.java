@@ -106,22 +106,10 @@ final class Packager {
     b.addDepend(generated.depends().toArray(String[]::new));
     b.addProvides(generated.provides().toArray(String[]::new));
     b.addReplaces(p.dependencies().replaces().toArray(String[]::new));
-    b.providerPriority(integer(p.dependencies().providerPriority(), p, "provider-priority"));
-    b.replacesPriority(integer(p.dependencies().replacesPriority(), p, "replaces-priority"));
+    b.providerPriority(p.dependencies().providerPriority());
+    b.replacesPriority(p.dependencies().replacesPriority());
     b.addTriggers(p.scriptlets().triggerPaths().toArray(String[]::new));
     return b;
-  }
-
-  private static Integer integer(String v, CompiledPackage p, String what) throws PkgbuildException {
-    if (v == null || v.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(v.strip());
-    } catch (NumberFormatException e) {
-      throw PkgbuildException.badInput(p.pos() + ": " + what + " of " + p.name() + " must be a whole number, got '"
-          + v + "'");
-    }
   }
 
   private static String blankToNull(String s) {
