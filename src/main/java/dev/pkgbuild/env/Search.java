@@ -1,0 +1,285 @@
+package dev.pkgbuild.env;
+
+import dev.pkgbuild.apk.ApkVersion;
+import dev.pkgbuild.apk.Dependency;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pass of the resolver: meets the goals depth first, taking for each name the candidate
+ * apk would prefer (see {@link #compare}), and backtracks chronologically when a later goal
+ * cannot be met. Constraints that broke an earlier choice are learned, so the next pass prefers
+ * candidates that meet them, as apk weighs every requirer of a name before it chooses.
+ */
+final class Search {
+  private static final int MAX_BACKTRACKS = 100_000;
+
+  /** Goals still to meet, immutable so that a choice point keeps its own. */
+  private record Goals(Goal head, Goals tail) {}
+
+  /** A goal with more than one way to meet it: the ways not yet tried. */
+  private static final class ChoicePoint {
+    final Goal goal;
+    final Goals rest;
+    final List<Candidate> left;
+    final int mark;
+    boolean skipLeft;
+
+    ChoicePoint(Goal goal, Goals rest, List<Candidate> left, int mark) {
+      this.goal = goal;
+      this.rest = rest;
+      this.left = left;
+      this.mark = mark;
+      this.skipLeft = goal.installIf();
+    }
+  }
+
+  private final Universe universe;
+  private final Map<String, List<Dependency>> learned;
+  private final SolverState state = new SolverState();
+  private final ArrayDeque<ChoicePoint> stack = new ArrayDeque<>();
+  private boolean learnedNew;
+  private String firstFailure;
+  private int backtracks;
+
+  Search(Universe universe, Map<String, List<Dependency>> learned) {
+    this.universe = universe;
+    this.learned = learned;
+  }
+
+  SolverState state() {
+    return state;
+  }
+
+  /** Whether this pass learned a constraint the next pass should weigh. */
+  boolean learnedNew() {
+    return learnedNew;
+  }
+
+  /** Meets every world atom (given sorted by name); null on success, else the first failure met. */
+  String run(List<Dependency> world) {
+    Goals goals = null;
+    for (int i = world.size() - 1; i >= 0; i--) {
+      state.require(world.get(i).name());
+      goals = new Goals(Goal.world(world.get(i)), goals);
+    }
+    while (true) {
+      if (goals == null) {
+        Goal offer = nextInstallIf();
+        if (offer == null) {
+          return null;
+        }
+        goals = new Goals(offer, null);
+      }
+      Goal g = goals.head();
+      String failure = step(g, goals.tail());
+      if (failure == null) {
+        goals = advanced;
+        continue;
+      }
+      if (firstFailure == null) {
+        firstFailure = failure;
+      }
+      if (!backtrack()) {
+        return firstFailure;
+      }
+      goals = advanced;
+    }
+  }
+
+  private Goals advanced;
+
+  /** Meets one goal, setting {@link #advanced} to the goals that follow; returns why it cannot. */
+  private String step(Goal g, Goals rest) {
+    Dependency d = g.dep();
+    advanced = rest;
+    if (d.conflict()) {
+      Candidate v = state.violator(d);
+      if (v == null) {
+        state.addConflict(g);
+        return null;
+      }
+      learn(d);
+      return g.describe() + " but " + state.reason(v).describe();
+    }
+    if (!g.installIf() && state.satisfies(d)) {
+      return null;
+    }
+    Candidate owner = g.installIf() ? null : state.owner(d.name());
+    if (owner != null) {
+      learn(d);
+      Goal why = state.reason(owner);
+      String chosen = why.dep().name().equals(d.name()) ? "" : " (" + owner.label() + ")";
+      return why.describe() + chosen + " but " + g.describe();
+    }
+    List<Candidate> ok = new ArrayList<>();
+    String failure = options(g, ok);
+    if (ok.isEmpty() && !g.installIf()) {
+      return failure;
+    }
+    ChoicePoint cp = new ChoicePoint(g, rest, ok, state.mark());
+    stack.push(cp);
+    take(cp);
+    return null;
+  }
+
+  /** Tries the next way of the top choice point, after undoing the last; false when none is left. */
+  private boolean backtrack() {
+    while (!stack.isEmpty() && backtracks++ < MAX_BACKTRACKS) {
+      ChoicePoint cp = stack.peek();
+      state.rollback(cp.mark);
+      if (!cp.left.isEmpty() || cp.skipLeft) {
+        take(cp);
+        return true;
+      }
+      stack.pop();
+    }
+    return false;
+  }
+
+  private void take(ChoicePoint cp) {
+    if (cp.left.isEmpty()) {
+      cp.skipLeft = false;
+      state.skip(cp.goal.dep().name());
+      advanced = cp.rest;
+      return;
+    }
+    Candidate c = best(cp.left, cp.goal);
+    cp.left.remove(c);
+    state.choose(c, cp.goal);
+    Goals goals = cp.rest;
+    List<Dependency> deps = c.depends();
+    for (int i = deps.size() - 1; i >= 0; i--) {
+      goals = new Goals(new Goal(deps.get(i), c, cp.goal.allowedTags(), false), goals);
+    }
+    advanced = goals;
+  }
+
+  /** Fills {@code ok} with the candidates that can meet {@code g}; returns why there are none. */
+  private String options(Goal g, List<Candidate> ok) {
+    Dependency d = g.dep();
+    List<Candidate> rejected = new ArrayList<>();
+    List<String> why = new ArrayList<>();
+    List<Candidate> tagged = new ArrayList<>();
+    List<Candidate> virtual = new ArrayList<>();
+    for (Universe.Provider p : universe.providers(d.name())) {
+      Candidate c = p.candidate();
+      if (!d.matches(d.name(), p.version(), c.entry().checksum()) || state.isChosen(c)
+          || (g.installIf() && !(c.name().equals(d.name()) && triggered(c)))) {
+        continue;
+      }
+      if (p.version() == null && c.priority() == 0 && !state.isRequired(c.name())) {
+        virtual.add(c);
+      } else if (!g.allows(c, universe)) {
+        tagged.add(c);
+      } else {
+        String no = rejection(c, g);
+        if (no == null) {
+          ok.add(c);
+        } else {
+          rejected.add(c);
+          why.add(no);
+        }
+      }
+    }
+    if (!rejected.isEmpty()) {
+      return why.get(rejected.indexOf(best(rejected, g)));
+    }
+    if (!tagged.isEmpty()) {
+      return Messages.onlyTagged(g, best(tagged, g), universe);
+    }
+    if (!virtual.isEmpty()) {
+      return Messages.virtual(g, virtual);
+    }
+    return "nothing provides " + d.format() + " (needed by " + g.requirer() + ")";
+  }
+
+  private String rejection(Candidate c, Goal g) {
+    Goal conflict = state.conflictWith(c);
+    if (conflict != null) {
+      return conflict.describe() + " but " + g.describe();
+    }
+    return state.nameClash(c);
+  }
+
+  private boolean triggered(Candidate c) {
+    if (c.installIf().isEmpty() || !c.untagged()) {
+      return false;
+    }
+    for (Dependency t : c.installIf()) {
+      if (!state.satisfies(t)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The next package whose {@code i:} atoms are all met, offered by name, or null. */
+  private Goal nextInstallIf() {
+    for (String name : universe.installIfNames()) {
+      if (state.provider(name) != null || state.isSkipped(name)) {
+        continue;
+      }
+      for (Universe.Provider p : universe.providers(name)) {
+        if (p.candidate().name().equals(name) && triggered(p.candidate())) {
+          return Goal.installIf(new Dependency(false, name, null, null, null));
+        }
+      }
+    }
+    return null;
+  }
+
+  private void learn(Dependency d) {
+    List<Dependency> list = learned.computeIfAbsent(d.name(), n -> new ArrayList<>());
+    if (!list.contains(d)) {
+      list.add(d);
+      learnedNew = true;
+    }
+  }
+
+  /** The candidate apk would take first; on a tie the earlier one (repository, then index order). */
+  private Candidate best(List<Candidate> list, Goal g) {
+    Candidate best = list.get(0);
+    for (int i = 1; i < list.size(); i++) {
+      if (compare(list.get(i), best, g) > 0) {
+        best = list.get(i);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Positive when {@code a} is preferred for {@code g}, in apk's order (environments.md §2.3):
+   * fewer broken constraints, preferred tag, higher version of the requested name, higher
+   * version of the same package, higher provider_priority, earlier repository.
+   */
+  private int compare(Candidate a, Candidate b, Goal g) {
+    String name = g.dep().name();
+    int r = Integer.compare(penalty(b, name), penalty(a, name));
+    if (r == 0) {
+      r = Boolean.compare(g.prefers(a, universe), g.prefers(b, universe));
+    }
+    if (r == 0) {
+      String va = a.provide(name).version();
+      String vb = b.provide(name).version();
+      r = va == null || vb == null ? 0 : Integer.signum(ApkVersion.compare(va, vb));
+    }
+    if (r == 0 && a.name().equals(b.name())) {
+      r = Integer.signum(ApkVersion.compare(a.entry().version(), b.entry().version()));
+    }
+    if (r == 0) {
+      r = Integer.compare(a.priority(), b.priority());
+    }
+    return r != 0 ? r : Integer.compare(b.firstRepo(), a.firstRepo());
+  }
+
+  private int penalty(Candidate c, String name) {
+    int n = 0;
+    for (Dependency d : learned.getOrDefault(name, List.of())) {
+      n += c.matches(d) == d.conflict() ? 1 : 0;
+    }
+    return n;
+  }
+}
