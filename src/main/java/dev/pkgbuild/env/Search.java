@@ -25,14 +25,12 @@ final class Search {
     final Goals rest;
     final List<Candidate> left;
     final int mark;
-    boolean skipLeft;
 
     ChoicePoint(Goal goal, Goals rest, List<Candidate> left, int mark) {
       this.goal = goal;
       this.rest = rest;
       this.left = left;
       this.mark = mark;
-      this.skipLeft = goal.installIf();
     }
   }
 
@@ -116,7 +114,12 @@ final class Search {
     }
     List<Candidate> ok = new ArrayList<>();
     String failure = options(g, ok);
-    if (ok.isEmpty() && !g.installIf()) {
+    if (ok.isEmpty() && g.installIf()) {
+      // apk leaves out a triggered package that cannot join, but fails on its missing dependencies
+      state.skip(d.name());
+      return null;
+    }
+    if (ok.isEmpty()) {
       return failure;
     }
     ChoicePoint cp = new ChoicePoint(g, rest, ok, state.mark());
@@ -130,7 +133,7 @@ final class Search {
     while (!stack.isEmpty() && backtracks++ < MAX_BACKTRACKS) {
       ChoicePoint cp = stack.peek();
       state.rollback(cp.mark);
-      if (!cp.left.isEmpty() || cp.skipLeft) {
+      if (!cp.left.isEmpty()) {
         take(cp);
         return true;
       }
@@ -140,12 +143,6 @@ final class Search {
   }
 
   private void take(ChoicePoint cp) {
-    if (cp.left.isEmpty()) {
-      cp.skipLeft = false;
-      state.skip(cp.goal.dep().name());
-      advanced = cp.rest;
-      return;
-    }
     Candidate c = best(cp.left, cp.goal);
     cp.left.remove(c);
     state.choose(c, cp.goal);
@@ -209,7 +206,8 @@ final class Search {
       return false;
     }
     for (Dependency t : c.installIf()) {
-      if (!state.satisfies(t)) {
+      // apk never sees a conflict atom in i: as met: the name it names is not resolved
+      if (t.conflict() || !state.satisfies(t)) {
         return false;
       }
     }
