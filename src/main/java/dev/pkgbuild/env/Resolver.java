@@ -4,9 +4,7 @@ import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.diag.PkgbuildException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Chooses the packages of an environment the way apk-tools 2.14 does (docs/environments.md):
@@ -14,8 +12,8 @@ import java.util.Map;
  * apk's install order, or one line saying which constraint cannot be met and who needs it.
  */
 public final class Resolver {
-  /** Passes allowed to re-weigh candidates by the constraints that broke the previous pass. */
-  private static final int MAX_PASSES = 6;
+  /** Passes allowed; each one after the first starts with one more lesson. */
+  private static final int MAX_PASSES = 5_000;
 
   private Resolver() {}
 
@@ -30,12 +28,12 @@ public final class Resolver {
     Universe universe = Universe.of(repositories, arch);
     List<Dependency> sorted = new ArrayList<>(world);
     sorted.sort(Comparator.comparing(Dependency::name));
-    Map<String, List<Dependency>> learned = new HashMap<>();
+    Lessons lessons = new Lessons();
     Search search;
     String failure;
     int pass = 0;
     do {
-      search = new Search(universe, learned);
+      search = new Search(universe, lessons);
       failure = search.run(sorted);
     } while (search.learnedNew() && ++pass < MAX_PASSES);
     if (failure != null) {

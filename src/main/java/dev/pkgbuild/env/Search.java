@@ -5,13 +5,12 @@ import dev.pkgbuild.apk.Dependency;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One pass of the resolver: meets the goals depth first, taking for each name the candidate
- * apk would prefer (see {@link #compare}), and backtracks chronologically when a later goal
- * cannot be met. Constraints that broke an earlier choice are learned, so the next pass prefers
- * candidates that meet them, as apk weighs every requirer of a name before it chooses.
+ * apk would prefer (see {@link #compare}). A goal that an earlier choice breaks ends the pass
+ * with a new lesson ({@link Lessons}), so that the next pass chooses better from the start;
+ * a failure that teaches nothing new backtracks chronologically instead.
  */
 final class Search {
   private static final int MAX_BACKTRACKS = 100_000;
@@ -35,23 +34,23 @@ final class Search {
   }
 
   private final Universe universe;
-  private final Map<String, List<Dependency>> learned;
+  private final Lessons lessons;
   private final SolverState state = new SolverState();
   private final ArrayDeque<ChoicePoint> stack = new ArrayDeque<>();
   private boolean learnedNew;
   private String firstFailure;
   private int backtracks;
 
-  Search(Universe universe, Map<String, List<Dependency>> learned) {
+  Search(Universe universe, Lessons lessons) {
     this.universe = universe;
-    this.learned = learned;
+    this.lessons = lessons;
   }
 
   SolverState state() {
     return state;
   }
 
-  /** Whether this pass learned a constraint the next pass should weigh. */
+  /** Whether this pass ended on a lesson the next pass should weigh. */
   boolean learnedNew() {
     return learnedNew;
   }
@@ -80,7 +79,7 @@ final class Search {
       if (firstFailure == null) {
         firstFailure = failure;
       }
-      if (!backtrack()) {
+      if (learnedNew || !backtrack()) {
         return firstFailure;
       }
       goals = advanced;
@@ -99,7 +98,7 @@ final class Search {
         state.addConflict(g);
         return null;
       }
-      learn(d);
+      learn(g);
       return g.describe() + " but " + state.reason(v).describe();
     }
     if (!g.installIf() && state.satisfies(d)) {
@@ -107,7 +106,7 @@ final class Search {
     }
     Candidate owner = g.installIf() ? null : state.owner(d.name());
     if (owner != null) {
-      learn(d);
+      learn(g);
       Goal why = state.reason(owner);
       String chosen = why.dep().name().equals(d.name()) ? "" : " (" + owner.label() + ")";
       return why.describe() + chosen + " but " + g.describe();
@@ -229,12 +228,8 @@ final class Search {
     return null;
   }
 
-  private void learn(Dependency d) {
-    List<Dependency> list = learned.computeIfAbsent(d.name(), n -> new ArrayList<>());
-    if (!list.contains(d)) {
-      list.add(d);
-      learnedNew = true;
-    }
+  private void learn(Goal g) {
+    learnedNew |= lessons.add(g);
   }
 
   /** The candidate apk would take first; on a tie the earlier one (repository, then index order). */
@@ -255,7 +250,7 @@ final class Search {
    */
   private int compare(Candidate a, Candidate b, Goal g) {
     String name = g.dep().name();
-    int r = Integer.compare(penalty(b, name), penalty(a, name));
+    int r = Integer.compare(lessons.penalty(b, name, state), lessons.penalty(a, name, state));
     if (r == 0) {
       r = Boolean.compare(g.prefers(a, universe), g.prefers(b, universe));
     }
@@ -271,13 +266,5 @@ final class Search {
       r = Integer.compare(a.priority(), b.priority());
     }
     return r != 0 ? r : Integer.compare(b.firstRepo(), a.firstRepo());
-  }
-
-  private int penalty(Candidate c, String name) {
-    int n = 0;
-    for (Dependency d : learned.getOrDefault(name, List.of())) {
-      n += c.matches(d) == d.conflict() ? 1 : 0;
-    }
-    return n;
-  }
+  }}
 }
