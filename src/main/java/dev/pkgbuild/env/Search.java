@@ -266,5 +266,5 @@ final class Search {
       r = Integer.compare(a.priority(), b.priority());
     }
     return r != 0 ? r : Integer.compare(b.firstRepo(), a.firstRepo());
-  }}
+  }
 }
