@@ -4,7 +4,9 @@ import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.diag.PkgbuildException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Chooses the packages of an environment the way apk-tools 2.14 does (docs/environments.md):
@@ -12,8 +14,7 @@ import java.util.List;
  * apk's install order, or one line saying which constraint cannot be met and who needs it.
  */
 public final class Resolver {
-  /** Passes allowed; each one after the first starts with one more lesson. */
-  private static final int MAX_PASSES = 5_000;
+  private static final int MAX_RETRIES = 3;
 
   private Resolver() {}
 
@@ -29,15 +30,19 @@ public final class Resolver {
     List<Dependency> sorted = new ArrayList<>(world);
     sorted.sort(Comparator.comparing(Dependency::name));
     Lessons lessons = new Lessons();
-    Search search;
-    String failure;
-    int pass = 0;
-    do {
-      search = new Search(universe, lessons);
-      failure = search.run(sorted);
-    } while (search.learnedNew() && ++pass < MAX_PASSES);
+    Search search = new Search(universe, lessons);
+    String failure = search.run(sorted);
     if (failure != null) {
       throw PkgbuildException.badInput(failure);
+    }
+    // again without the lessons of packages that did not stay, while that still succeeds
+    for (int round = 0; round < MAX_RETRIES; round++) {
+      lessons = lessons.live(labels(search.state()));
+      Search again = lessons == null ? null : new Search(universe, lessons);
+      if (again == null || again.run(sorted) != null) {
+        break;
+      }
+      search = again;
     }
     List<ResolvedPackage> out = new ArrayList<>();
     for (Candidate c : InstallOrder.of(search.state(), sorted)) {
@@ -60,5 +65,11 @@ public final class Resolver {
       }
     }
     return c.firstRepo();
+  }
+
+  private static Set<String> labels(SolverState state) {
+    Set<String> out = new HashSet<>();
+    state.chosen().forEach(c -> out.add(c.label()));
+    return out;
   }
 }

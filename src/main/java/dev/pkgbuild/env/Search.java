@@ -4,13 +4,16 @@ import dev.pkgbuild.apk.ApkVersion;
 import dev.pkgbuild.apk.Dependency;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One pass of the resolver: meets the goals depth first, taking for each name the candidate
- * apk would prefer (see {@link #compare}). A goal that an earlier choice breaks ends the pass
- * with a new lesson ({@link Lessons}), so that the next pass chooses better from the start;
- * a failure that teaches nothing new backtracks chronologically instead.
+ * apk would prefer (see {@link #compare}). When a goal is broken by an earlier choice, the
+ * search jumps back to that choice and makes it again knowing the broken constraint (apk weighs
+ * every requirer of a name before it chooses); the constraint is also kept as a lesson
+ * ({@link Lessons}) for later choices. Any other failure backtracks chronologically.
  */
 final class Search {
   private static final int MAX_BACKTRACKS = 100_000;
@@ -24,6 +27,7 @@ final class Search {
     final Goals rest;
     final List<Candidate> left;
     final int mark;
+    final List<Dependency> must = new ArrayList<>();
 
     ChoicePoint(Goal goal, Goals rest, List<Candidate> left, int mark) {
       this.goal = goal;
@@ -37,9 +41,12 @@ final class Search {
   private final Lessons lessons;
   private final SolverState state = new SolverState();
   private final ArrayDeque<ChoicePoint> stack = new ArrayDeque<>();
-  private boolean learnedNew;
+  private final Map<Candidate, ChoicePoint> chosenAt = new IdentityHashMap<>();
   private String firstFailure;
   private int backtracks;
+  /** Set with a failure when an earlier choice broke the goal: that choice, and the goal. */
+  private Candidate culprit;
+  private Goal broken;
 
   Search(Universe universe, Lessons lessons) {
     this.universe = universe;
@@ -48,11 +55,6 @@ final class Search {
 
   SolverState state() {
     return state;
-  }
-
-  /** Whether this pass ended on a lesson the next pass should weigh. */
-  boolean learnedNew() {
-    return learnedNew;
   }
 
   /** Meets every world atom (given sorted by name); null on success, else the first failure met. */
@@ -79,7 +81,7 @@ final class Search {
       if (firstFailure == null) {
         firstFailure = failure;
       }
-      if (learnedNew || !backtrack()) {
+      if (!backjump() && !backtrack()) {
         return firstFailure;
       }
       goals = advanced;
@@ -92,13 +94,14 @@ final class Search {
   private String step(Goal g, Goals rest) {
     Dependency d = g.dep();
     advanced = rest;
+    culprit = null;
     if (d.conflict()) {
       Candidate v = state.violator(d);
       if (v == null) {
         state.addConflict(g);
         return null;
       }
-      learn(g);
+      blame(v, g);
       return g.describe() + " but " + state.reason(v).describe();
     }
     if (!g.installIf() && state.satisfies(d)) {
@@ -106,7 +109,7 @@ final class Search {
     }
     Candidate owner = g.installIf() ? null : state.owner(d.name());
     if (owner != null) {
-      learn(g);
+      blame(owner, g);
       Goal why = state.reason(owner);
       String chosen = why.dep().name().equals(d.name()) ? "" : " (" + owner.label() + ")";
       return why.describe() + chosen + " but " + g.describe();
@@ -127,6 +130,31 @@ final class Search {
     return null;
   }
 
+  private void blame(Candidate c, Goal g) {
+    lessons.add(g);
+    culprit = c;
+    broken = g;
+  }
+
+  /**
+   * Goes back to the choice that broke the failed goal and makes it again, now counting the
+   * broken constraint; false when there is no such choice or it already knew the constraint.
+   */
+  private boolean backjump() {
+    ChoicePoint cp = culprit == null ? null : chosenAt.get(culprit);
+    if (cp == null || !stack.contains(cp) || cp.must.contains(broken.dep())) {
+      return false;
+    }
+    while (stack.peek() != cp) {
+      stack.pop();
+    }
+    state.rollback(cp.mark);
+    cp.left.add(culprit);
+    cp.must.add(broken.dep());
+    take(cp);
+    return true;
+  }
+
   /** Tries the next way of the top choice point, after undoing the last; false when none is left. */
   private boolean backtrack() {
     while (!stack.isEmpty() && backtracks++ < MAX_BACKTRACKS) {
@@ -142,8 +170,9 @@ final class Search {
   }
 
   private void take(ChoicePoint cp) {
-    Candidate c = best(cp.left, cp.goal);
+    Candidate c = best(cp.left, cp.goal, cp.must);
     cp.left.remove(c);
+    chosenAt.put(c, cp);
     state.choose(c, cp.goal);
     Goals goals = cp.rest;
     List<Dependency> deps = c.depends();
@@ -181,10 +210,10 @@ final class Search {
       }
     }
     if (!rejected.isEmpty()) {
-      return why.get(rejected.indexOf(best(rejected, g)));
+      return why.get(rejected.indexOf(best(rejected, g, List.of())));
     }
     if (!tagged.isEmpty()) {
-      return Messages.onlyTagged(g, best(tagged, g), universe);
+      return Messages.onlyTagged(g, best(tagged, g, List.of()), universe);
     }
     if (!virtual.isEmpty()) {
       return Messages.virtual(g, virtual);
@@ -228,15 +257,11 @@ final class Search {
     return null;
   }
 
-  private void learn(Goal g) {
-    learnedNew |= lessons.add(g);
-  }
-
   /** The candidate apk would take first; on a tie the earlier one (repository, then index order). */
-  private Candidate best(List<Candidate> list, Goal g) {
+  private Candidate best(List<Candidate> list, Goal g, List<Dependency> must) {
     Candidate best = list.get(0);
     for (int i = 1; i < list.size(); i++) {
-      if (compare(list.get(i), best, g) > 0) {
+      if (compare(list.get(i), best, g, must) > 0) {
         best = list.get(i);
       }
     }
@@ -248,9 +273,9 @@ final class Search {
    * fewer broken constraints, preferred tag, higher version of the requested name, higher
    * version of the same package, higher provider_priority, earlier repository.
    */
-  private int compare(Candidate a, Candidate b, Goal g) {
+  private int compare(Candidate a, Candidate b, Goal g, List<Dependency> must) {
     String name = g.dep().name();
-    int r = Integer.compare(lessons.penalty(b, name, state), lessons.penalty(a, name, state));
+    int r = Integer.compare(penalty(b, must), penalty(a, must));
     if (r == 0) {
       r = Boolean.compare(g.prefers(a, universe), g.prefers(b, universe));
     }
@@ -266,5 +291,13 @@ final class Search {
       r = Integer.compare(a.priority(), b.priority());
     }
     return r != 0 ? r : Integer.compare(b.firstRepo(), a.firstRepo());
+  }
+
+  private int penalty(Candidate c, List<Dependency> must) {
+    int n = lessons.penalty(c);
+    for (Dependency d : must) {
+      n += c.matches(d) == d.conflict() ? 1 : 0;
+    }
+    return n;
   }
 }
