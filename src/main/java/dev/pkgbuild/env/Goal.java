@@ -6,19 +6,29 @@ import java.util.Set;
 
 /**
  * One constraint still to meet: an atom, who asked for it (null: the world), the repository
- * tags its requirer may use, and whether it is an {@code install_if} offer rather than a need.
+ * tags its requirer may use, whether it is an {@code install_if} offer rather than a need, and
+ * whether it was already put off.
  */
-record Goal(Dependency dep, Candidate by, Set<String> tags, boolean installIf) {
+record Goal(Dependency dep, Candidate by, Set<String> tags, boolean installIf, boolean waited) {
   Goal {
     tags = Set.copyOf(tags);
   }
 
   static Goal world(Dependency dep) {
-    return new Goal(dep, null, Set.of(), false);
+    return new Goal(dep, null, Set.of(), false, false);
+  }
+
+  static Goal of(Dependency dep, Candidate by, Set<String> tags) {
+    return new Goal(dep, by, tags, false, false);
+  }
+
+  /** The same goal, put off once already. */
+  Goal waiting() {
+    return new Goal(dep, by, tags, installIf, true);
   }
 
   static Goal installIf(Dependency dep) {
-    return new Goal(dep, null, Set.of(), true);
+    return new Goal(dep, null, Set.of(), true, false);
   }
 
   boolean fromWorld() {

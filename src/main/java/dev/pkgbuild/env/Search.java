@@ -25,13 +25,15 @@ final class Search {
   private static final class ChoicePoint {
     final Goal goal;
     final Goals rest;
+    final Goals later;
     final List<Candidate> left;
     final int mark;
     final List<Dependency> must = new ArrayList<>();
 
-    ChoicePoint(Goal goal, Goals rest, List<Candidate> left, int mark) {
+    ChoicePoint(Goal goal, Goals rest, Goals later, List<Candidate> left, int mark) {
       this.goal = goal;
       this.rest = rest;
+      this.later = later;
       this.left = left;
       this.mark = mark;
     }
@@ -60,11 +62,16 @@ final class Search {
   /** Meets every world atom (given sorted by name); null on success, else the first failure met. */
   String run(List<Dependency> world) {
     Goals goals = null;
+    Goals later = null;
     for (int i = world.size() - 1; i >= 0; i--) {
       state.require(world.get(i).name());
       goals = new Goals(Goal.world(world.get(i)), goals);
     }
     while (true) {
+      if (goals == null && later != null) {
+        goals = reversed(later);
+        later = null;
+      }
       if (goals == null) {
         Goal offer = nextInstallIf();
         if (offer == null) {
@@ -73,9 +80,10 @@ final class Search {
         goals = new Goals(offer, null);
       }
       Goal g = goals.head();
-      String failure = step(g, goals.tail());
+      String failure = step(g, goals.tail(), later);
       if (failure == null) {
         goals = advanced;
+        later = advancedLater;
         continue;
       }
       if (firstFailure == null) {
@@ -85,15 +93,31 @@ final class Search {
         return firstFailure;
       }
       goals = advanced;
+      later = advancedLater;
     }
   }
 
-  private Goals advanced;
+  private static Goals reversed(Goals list) {
+    Goals out = null;
+    for (Goals g = list; g != null; g = g.tail()) {
+      out = new Goals(g.head(), out);
+    }
+    return out;
+  }
 
-  /** Meets one goal, setting {@link #advanced} to the goals that follow; returns why it cannot. */
-  private String step(Goal g, Goals rest) {
+  /** Where the search goes next: the goals now, and those put off (newest first). */
+  private Goals advanced;
+  private Goals advancedLater;
+
+  /**
+   * Meets one goal, setting {@link #advanced} and {@link #advancedLater} to the goals that
+   * follow; returns why it cannot. A goal with a choice waits until the goals without one are
+   * met, as apk selects names with one option first, so that their constraints weigh in.
+   */
+  private String step(Goal g, Goals rest, Goals later) {
     Dependency d = g.dep();
     advanced = rest;
+    advancedLater = later;
     culprit = null;
     if (d.conflict()) {
       Candidate v = state.violator(d);
@@ -124,7 +148,11 @@ final class Search {
     if (ok.isEmpty()) {
       return failure;
     }
-    ChoicePoint cp = new ChoicePoint(g, rest, ok, state.mark());
+    if (ok.size() > 1 && !g.waited() && !g.installIf()) {
+      advancedLater = new Goals(g.waiting(), later);
+      return null;
+    }
+    ChoicePoint cp = new ChoicePoint(g, rest, later, ok, state.mark());
     stack.push(cp);
     take(cp);
     return null;
@@ -177,9 +205,10 @@ final class Search {
     Goals goals = cp.rest;
     List<Dependency> deps = c.depends();
     for (int i = deps.size() - 1; i >= 0; i--) {
-      goals = new Goals(new Goal(deps.get(i), c, cp.goal.allowedTags(), false), goals);
+      goals = new Goals(Goal.of(deps.get(i), c, cp.goal.allowedTags()), goals);
     }
     advanced = goals;
+    advancedLater = cp.later;
   }
 
   /** Fills {@code ok} with the candidates that can meet {@code g}; returns why there are none. */
