@@ -65,6 +65,20 @@ class ResolverChoiceTest {
   }
 
   @Test
+  void resolve_higherProvidedVersion_beatsHigherPriority() throws PkgbuildException {
+    RepositoryIndex r = repo("pr", "a 1;p:so:z=2;k:1", "b 1;p:so:z=1;k:100");
+    assertEquals("a-1", installed("so:z", r));
+  }
+
+  @Test
+  void resolve_equalProviders_firstRepositoryWins() throws PkgbuildException {
+    RepositoryIndex two = repo("pr2", "a 1;p:so:z=1", "b 1;p:so:z=1");
+    RepositoryIndex one = repo("pr3", "c 1;p:so:z=1");
+    assertEquals("a-1", installed("so:z", two, one));
+    assertEquals("c-1", installed("so:z", one, two));
+  }
+
+  @Test
   void resolve_virtualWithPriority_takesHighestPriority() throws PkgbuildException {
     RepositoryIndex r = repo("vk", "vprov-a 1;p:virt;k:10", "vprov-b 1;p:virt;k:20");
     assertEquals("vprov-b-1", installed("virt", r));
