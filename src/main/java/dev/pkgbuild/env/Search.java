@@ -1,6 +1,5 @@
 package dev.pkgbuild.env;
 
-import dev.pkgbuild.apk.ApkVersion;
 import dev.pkgbuild.apk.Dependency;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,7 +9,7 @@ import java.util.Map;
 
 /**
  * One pass of the resolver: meets the goals depth first, taking for each name the candidate
- * apk would prefer (see {@link #compare}). When a goal is broken by an earlier choice, the
+ * apk would prefer ({@link Preference}). When a goal is broken by an earlier choice, the
  * search jumps back to that choice and makes it again knowing the broken constraint (apk weighs
  * every requirer of a name before it chooses); the constraint is also kept as a lesson
  * ({@link Lessons}) for later choices. Any other failure backtracks chronologically.
@@ -41,10 +40,14 @@ final class Search {
 
   private final Universe universe;
   private final Lessons lessons;
+  private final Preference preference;
   private final SolverState state = new SolverState();
   private final ArrayDeque<ChoicePoint> stack = new ArrayDeque<>();
   private final Map<Candidate, ChoicePoint> chosenAt = new IdentityHashMap<>();
   private String firstFailure;
+  /** Where the search goes next: the goals now, and those put off (newest first). */
+  private Goals advanced;
+  private Goals advancedLater;
   private int backtracks;
   /** Set with a failure when an earlier choice broke the goal: that choice, and the goal. */
   private Candidate culprit;
@@ -53,6 +56,7 @@ final class Search {
   Search(Universe universe, Lessons lessons) {
     this.universe = universe;
     this.lessons = lessons;
+    this.preference = new Preference(universe, lessons);
   }
 
   SolverState state() {
@@ -105,14 +109,9 @@ final class Search {
     return out;
   }
 
-  /** Where the search goes next: the goals now, and those put off (newest first). */
-  private Goals advanced;
-  private Goals advancedLater;
-
   /**
    * Meets one goal, setting {@link #advanced} and {@link #advancedLater} to the goals that
-   * follow; returns why it cannot. A goal with a choice waits until the goals without one are
-   * met, as apk selects names with one option first, so that their constraints weigh in.
+   * follow; returns why it cannot.
    */
   private String step(Goal g, Goals rest, Goals later) {
     Dependency d = g.dep();
@@ -138,6 +137,16 @@ final class Search {
       String chosen = why.dep().name().equals(d.name()) ? "" : " (" + owner.label() + ")";
       return why.describe() + chosen + " but " + g.describe();
     }
+    return choose(g, rest, later);
+  }
+
+  /**
+   * Takes a candidate for a goal nothing meets yet. A goal with a choice first waits until the
+   * goals without one are met, as apk selects names with one option first, so that their
+   * constraints weigh in.
+   */
+  private String choose(Goal g, Goals rest, Goals later) {
+    Dependency d = g.dep();
     List<Candidate> ok = new ArrayList<>();
     String failure = options(g, ok);
     if (ok.isEmpty() && g.installIf()) {
@@ -198,7 +207,7 @@ final class Search {
   }
 
   private void take(ChoicePoint cp) {
-    Candidate c = best(cp.left, cp.goal, cp.must);
+    Candidate c = preference.best(cp.left, cp.goal, cp.must);
     cp.left.remove(c);
     chosenAt.put(c, cp);
     state.choose(c, cp.goal);
@@ -239,10 +248,10 @@ final class Search {
       }
     }
     if (!rejected.isEmpty()) {
-      return why.get(rejected.indexOf(best(rejected, g, List.of())));
+      return why.get(rejected.indexOf(preference.best(rejected, g, List.of())));
     }
     if (!tagged.isEmpty()) {
-      return Messages.onlyTagged(g, best(tagged, g, List.of()), universe);
+      return Messages.onlyTagged(g, preference.best(tagged, g, List.of()), universe);
     }
     if (!virtual.isEmpty()) {
       return Messages.virtual(g, virtual);
@@ -284,49 +293,5 @@ final class Search {
       }
     }
     return null;
-  }
-
-  /** The candidate apk would take first; on a tie the earlier one (repository, then index order). */
-  private Candidate best(List<Candidate> list, Goal g, List<Dependency> must) {
-    Candidate best = list.get(0);
-    for (int i = 1; i < list.size(); i++) {
-      if (compare(list.get(i), best, g, must) > 0) {
-        best = list.get(i);
-      }
-    }
-    return best;
-  }
-
-  /**
-   * Positive when {@code a} is preferred for {@code g}, in apk's order (environments.md §2.3):
-   * fewer broken constraints, preferred tag, higher version of the requested name, higher
-   * version of the same package, higher provider_priority, earlier repository.
-   */
-  private int compare(Candidate a, Candidate b, Goal g, List<Dependency> must) {
-    String name = g.dep().name();
-    int r = Integer.compare(penalty(b, must), penalty(a, must));
-    if (r == 0) {
-      r = Boolean.compare(g.prefers(a, universe), g.prefers(b, universe));
-    }
-    if (r == 0) {
-      String va = a.provide(name).version();
-      String vb = b.provide(name).version();
-      r = va == null || vb == null ? 0 : Integer.signum(ApkVersion.compare(va, vb));
-    }
-    if (r == 0 && a.name().equals(b.name())) {
-      r = Integer.signum(ApkVersion.compare(a.entry().version(), b.entry().version()));
-    }
-    if (r == 0) {
-      r = Integer.compare(a.priority(), b.priority());
-    }
-    return r != 0 ? r : Integer.compare(b.firstRepo(), a.firstRepo());
-  }
-
-  private int penalty(Candidate c, List<Dependency> must) {
-    int n = lessons.penalty(c);
-    for (Dependency d : must) {
-      n += c.matches(d) == d.conflict() ? 1 : 0;
-    }
-    return n;
   }
 }
