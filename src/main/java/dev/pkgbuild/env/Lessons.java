@@ -3,25 +3,42 @@ package dev.pkgbuild.env;
 import dev.pkgbuild.apk.Dependency;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Constraints that broke an earlier pass, kept with who asked for them. apk weighs every
- * requirer of a name before it chooses a candidate; a depth-first search sees them one at a
- * time, so a broken constraint is remembered and later choices prefer candidates that meet it,
- * whichever of their names it was on.
+ * Constraints known before the name they constrain is chosen, kept with who asks for them.
+ * apk weighs every requirer of a name before it chooses a candidate; a depth-first search sees
+ * them one at a time, so a constraint that broke an earlier choice is remembered, and so is one
+ * that every candidate of a waiting goal carries (apk merges those too); later choices prefer
+ * candidates that meet them, whichever of their names they are on.
  */
 final class Lessons {
-  private record Lesson(Dependency dep, String requirer) {}
+  /** An atom and who asks for it: any of {@code requirers} ({@code name-version}), none for the world. */
+  private record Lesson(Dependency dep, Set<String> requirers) {}
 
   private final Map<String, List<Lesson>> byName = new HashMap<>();
 
   /** Remembers the atom of {@code g}; false when it was already known. */
   boolean add(Goal g) {
-    Lesson l = new Lesson(g.dep(), g.by() == null ? null : g.by().label());
-    List<Lesson> list = byName.computeIfAbsent(g.dep().name(), n -> new ArrayList<>());
+    return add(new Lesson(g.dep(), g.by() == null ? Set.of() : Set.of(g.by().label())));
+  }
+
+  /** Remembers the versioned and conflict atoms that all of {@code candidates} depend on. */
+  void addCommon(List<Candidate> candidates) {
+    Set<String> labels = new HashSet<>();
+    candidates.forEach(c -> labels.add(c.label()));
+    for (Dependency d : candidates.get(0).depends()) {
+      if ((d.conflict() || d.op() != null) && candidates.stream().allMatch(c -> c.depends().contains(d))) {
+        add(new Lesson(d, labels));
+      }
+    }
+  }
+
+  private boolean add(Lesson l) {
+    List<Lesson> list = byName.computeIfAbsent(l.dep().name(), n -> new ArrayList<>());
     if (list.contains(l)) {
       return false;
     }
@@ -49,7 +66,7 @@ final class Lessons {
     boolean stale = false;
     for (Map.Entry<String, List<Lesson>> e : byName.entrySet()) {
       for (Lesson l : e.getValue()) {
-        if (l.requirer() == null || chosen.contains(l.requirer())) {
+        if (l.requirers().isEmpty() || l.requirers().stream().anyMatch(chosen::contains)) {
           kept.byName.computeIfAbsent(e.getKey(), n -> new ArrayList<>()).add(l);
         } else {
           stale = true;

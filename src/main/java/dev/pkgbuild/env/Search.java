@@ -158,6 +158,7 @@ final class Search {
       return failure;
     }
     if (ok.size() > 1 && !g.waited() && !g.installIf()) {
+      lessons.addCommon(ok);
       advancedLater = new Goals(g.waiting(), later);
       return null;
     }
