@@ -4,9 +4,7 @@ import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.diag.PkgbuildException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Chooses the packages of an environment the way apk-tools 2.14 does (docs/environments.md):
@@ -37,7 +35,7 @@ public final class Resolver {
     }
     // again without the lessons of packages that did not stay, while that still succeeds
     for (int round = 0; round < MAX_RETRIES; round++) {
-      lessons = lessons.live(labels(search.state()));
+      lessons = lessons.live(search.state());
       Search again = lessons == null ? null : new Search(universe, lessons);
       if (again == null || again.run(sorted) != null) {
         break;
@@ -65,11 +63,5 @@ public final class Resolver {
       }
     }
     return c.firstRepo();
-  }
-
-  private static Set<String> labels(SolverState state) {
-    Set<String> out = new HashSet<>();
-    state.chosen().forEach(c -> out.add(c.label()));
-    return out;
   }
 }
