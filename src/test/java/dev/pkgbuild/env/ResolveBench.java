@@ -4,6 +4,7 @@ import dev.pkgbuild.apk.ApkIndex;
 import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.apk.IndexEntry;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,20 +38,29 @@ public final class ResolveBench {
     Resolution first = Resolver.resolve(repos, world, "x86_64");
     long t2 = System.nanoTime();
     List<Long> warm = new ArrayList<>();
+    List<Long> warmCpu = new ArrayList<>();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     for (int i = 1; i < rounds; i++) {
       long s = System.nanoTime();
+      long c = mx.getCurrentThreadCpuTime();
       Resolver.resolve(repos, world, "x86_64");
+      warmCpu.add(mx.getCurrentThreadCpuTime() - c);
       warm.add(System.nanoTime() - s);
     }
     first.transactionLines().forEach(System.out::println);
     warm.sort(null);
+    warmCpu.sort(null);
     Runtime rt = Runtime.getRuntime();
     System.gc();
     System.err.printf("index: %d entries, parsed in %d ms; world: %d atoms; resolved %d packages%n", entries.size(),
         (t1 - t0) / 1_000_000, world.size(), first.packages().size());
-    System.err.printf("first resolution %d ms; warm median %s ms over %d; cpu %d ms; heap after gc %d MiB, peak"
-        + " committed %d MiB%n", (t2 - t1) / 1_000_000, warm.isEmpty() ? "-" : warm.get(warm.size() / 2) / 1_000_000,
-        warm.size(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000,
+    System.err.printf("first resolution %d ms; warm median %s ms (thread cpu %s ms) over %d; main thread cpu %d ms;"
+        + " heap after gc %d MiB, peak committed %d MiB%n", (t2 - t1) / 1_000_000, median(warm), median(warmCpu),
+        warm.size(), mx.getCurrentThreadCpuTime() / 1_000_000,
         (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20);
+  }
+
+  private static String median(List<Long> sortedNanos) {
+    return sortedNanos.isEmpty() ? "-" : Long.toString(sortedNanos.get(sortedNanos.size() / 2) / 1_000_000);
   }
 }
