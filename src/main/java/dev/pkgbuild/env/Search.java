@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One pass of the resolver: meets the goals depth first, taking for each name the candidate
- * apk would prefer ({@link Preference}). When a goal is broken by an earlier choice, the
+ * One search of the resolver: meets the goals depth first (a goal with a choice waits for those
+ * without one), taking for each name the candidate apk would prefer ({@link Preference}). When a goal is broken by an earlier choice, the
  * search jumps back to that choice and makes it again knowing the broken constraint (apk weighs
  * every requirer of a name before it chooses); the constraint is also kept as a lesson
  * ({@link Lessons}) for later choices. Any other failure backtracks chronologically.
@@ -20,7 +20,7 @@ final class Search {
   /** Goals still to meet, immutable so that a choice point keeps its own. */
   private record Goals(Goal head, Goals tail) {}
 
-  /** A goal with more than one way to meet it: the ways not yet tried. */
+  /** A goal being met: where the search stood, the candidates not yet tried, what it must now weigh. */
   private static final class ChoicePoint {
     final Goal goal;
     final Goals rest;
