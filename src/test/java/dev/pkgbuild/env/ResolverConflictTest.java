@@ -97,4 +97,16 @@ class ResolverConflictTest {
     assertEquals("bad: a-1: invalid dependency 'c>=1.0_bad': invalid version '1.0_bad': unknown suffix '_bad'"
         + " (use alpha, beta, pre, rc, cvs, svn, git, hg or p)", failure("a", r));
   }
+
+  @Test
+  void resolve_laterConflict_jumpsBackToTheOtherProvider() throws PkgbuildException {
+    RepositoryIndex r = repo("bj", "l1 1;p:so:l=2", "l2 1;p:so:l=1", "x 1;D:so:l", "y 1;D:!l1");
+    assertEquals("l2-1, x-1, y-1", installed("x y", r));
+  }
+
+  @Test
+  void resolve_deepUpperBound_choosesTheOlderVersionOnce() throws PkgbuildException {
+    RepositoryIndex r = repo("bj2", "c 1", "c 2", "top 1;D:mid c", "mid 1;D:low", "mid 2;D:low", "low 1;D:c<2");
+    assertEquals("c-1, low-1, mid-2, top-1", installed("top", r));
+  }
 }
