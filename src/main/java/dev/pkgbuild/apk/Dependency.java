@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public record Dependency(boolean conflict, String name, String tag, String op, String version) {
   private static final String OP_CHARS = "<>=~";
-  private static final Set<String> OPS = Set.of("=", "<", "<=", ">", ">=", "~", "=~", "~=", ">~", "<~", "><");
+  // apk reads each operator character as a flag, so "==" is "=" (Wolfi's apache-arrow writes it).
+  private static final Set<String> OPS = Set.of("=", "==", "<", "<=", ">", ">=", "~", "=~", "~=", ">~", "<~", "><");
 
   /** Parses one atom. @throws PkgbuildException naming the atom when it is malformed */
   public static Dependency parse(String atom) throws PkgbuildException {

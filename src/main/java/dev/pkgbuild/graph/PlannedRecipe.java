@@ -8,7 +8,8 @@ import java.nio.file.Path;
  *
  * @param file the recipe file
  * @param recipe the recipe compiled for the plan's arch
- * @param inputs the hash of its build inputs
+ * @param inputs the hash of its build inputs when the decision needed it (to compare with the one
+ *     recorded when it was built), else null
  * @param reason whether and why it is built
  * @param detail one line explaining the reason
  */

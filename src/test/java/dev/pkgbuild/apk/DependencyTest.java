@@ -41,6 +41,14 @@ class DependencyTest {
   }
 
   @Test
+  void parse_doubleEquals_meansEqualsAsApkReadsIt() throws PkgbuildException {
+    Dependency d = Dependency.parse("libarrow==24.0.0-r1");
+    assertEquals("libarrow", d.name());
+    assertTrue(d.matches("libarrow", "24.0.0-r1"));
+    assertFalse(d.matches("libarrow", "24.0.1-r0"));
+  }
+
+  @Test
   void matches_operators_followApkSemantics() throws PkgbuildException {
     assertTrue(Dependency.parse("libfoo~2").matches("libfoo", "2.1-r3"));
     assertTrue(Dependency.parse("libfoo~2.1").matches("libfoo", "2.1-r3"));
