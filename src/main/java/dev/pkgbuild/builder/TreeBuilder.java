@@ -53,7 +53,8 @@ public final class TreeBuilder {
     Plan plan = plan(req);
     List<Needed> bootstrap = plan.graph().bootstrapSet();
     if (!bootstrap.isEmpty()) {
-      throw PkgbuildException.badInput("the tree needs " + bootstrap.size() + " packages that no repository holds "
+      String count = bootstrap.size() == 1 ? "1 package" : bootstrap.size() + " packages";
+      throw PkgbuildException.badInput("the tree needs " + count + " that no repository holds "
           + "and no recipe of it can be built before; pass a repository holding them with -r DIR:\n  "
           + String.join("\n  ", bootstrap.stream().map(Needed::describe).toList()));
     }

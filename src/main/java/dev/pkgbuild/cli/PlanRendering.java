@@ -42,8 +42,8 @@ public final class PlanRendering {
       sb.append(", ").append(served).append(" needs cut and served otherwise");
     }
     if (!bootstrap.isEmpty()) {
-      sb.append(", ").append(bootstrap.size())
-          .append(" packages needed from an existing repository first (pass it with -r DIR)");
+      sb.append(", ").append(bootstrap.size() == 1 ? "1 package" : bootstrap.size() + " packages")
+          .append(" needed from an existing repository first (pass it with -r DIR)");
     }
     return sb.append('\n').toString();
   }
