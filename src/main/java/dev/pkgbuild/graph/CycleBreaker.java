@@ -2,7 +2,7 @@ package dev.pkgbuild.graph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +26,8 @@ final class CycleBreaker {
   private final Map<String, Integer> state = new HashMap<>();
   private final List<String> onPath = new ArrayList<>();
   private final List<Edge> path = new ArrayList<>();
+  // Each recipe's edges with one per target, as searched; dropped when a cut changes them.
+  private final Map<String, List<Edge>> targets = new HashMap<>();
 
   /** {@code links} is changed in place: each recipe's build-environment edges, one per need. */
   CycleBreaker(Makers makers, Holdings held, Map<String, List<Edge>> links) {
@@ -106,6 +108,7 @@ final class CycleBreaker {
   private List<Cut> apply(List<Edge> between, List<Cut> cuts) {
     List<Edge> out = links.get(between.get(0).from());
     out.removeAll(between);
+    targets.remove(between.get(0).from());
     for (Cut c : cuts) {
       if (c.way() == Cut.Way.BOOTSTRAP_RECIPE) {
         out.add(new Edge(c.edge().from(), c.by(), c.edge().need()));
@@ -119,8 +122,10 @@ final class CycleBreaker {
   }
 
   private List<Edge> firstPerTarget(String id) {
-    Set<String> seen = new LinkedHashSet<>();
-    return links.get(id).stream().filter(e -> seen.add(e.to())).toList();
+    return targets.computeIfAbsent(id, k -> {
+      Set<String> seen = new HashSet<>();
+      return links.get(k).stream().filter(e -> seen.add(e.to())).toList();
+    });
   }
 
   /** The edges of {@code path} from the one leaving {@code start}: the loop back to it. */

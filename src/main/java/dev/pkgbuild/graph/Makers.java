@@ -19,6 +19,8 @@ final class Makers {
 
   private final Map<String, Node> nodes;
   private final Map<String, List<String>> byName = new HashMap<>();
+  // Most names no bootstrap recipe makes: cycle breaking asks about them often.
+  private final Map<String, List<String>> bootstraps = new HashMap<>();
 
   /** @throws PkgbuildException when two recipes build a package of the same name */
   Makers(Map<String, Node> nodes) throws PkgbuildException {
@@ -47,6 +49,12 @@ final class Makers {
       byName.put(name, List.copyOf(ids));
     });
     builder.forEach((name, id) -> byName.put(name, List.of(id)));
+    byName.forEach((name, ids) -> {
+      List<String> boot = ids.stream().filter(id -> BOOTSTRAP.matcher(id).matches()).toList();
+      if (!boot.isEmpty()) {
+        bootstraps.put(name, boot);
+      }
+    });
   }
 
   /** The recipes that make {@code name}, best first; empty for an external name. */
@@ -66,9 +74,10 @@ final class Makers {
    * named {@code *-bootstrap} or {@code *-stage0}, providing it at a lower priority; null if none.
    */
   String bootstrapFor(String name, String from, String to) {
-    int ceiling = priority(to, name);
-    for (String id : of(name)) {
-      if (!id.equals(from) && !id.equals(to) && BOOTSTRAP.matcher(id).matches() && priority(id, name) < ceiling) {
+    List<String> candidates = bootstraps.getOrDefault(name, List.of());
+    int ceiling = candidates.isEmpty() ? 0 : priority(to, name);
+    for (String id : candidates) {
+      if (!id.equals(from) && !id.equals(to) && priority(id, name) < ceiling) {
         return id;
       }
     }
