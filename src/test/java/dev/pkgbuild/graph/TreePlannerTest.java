@@ -116,4 +116,25 @@ class TreePlannerTest {
     assertEquals(empty + ": not a repository: no x86_64/APKINDEX.tar.gz", e.getMessage());
     assertTrue(e.getMessage().indexOf('\n') < 0);
   }
+
+  @Test
+  void plan_badDependencyAtom_isOneLineBadInputNamingTheFileAndAtom() throws Exception {
+    Path dir = tmp.resolve("recipes");
+    recipe(dir, "a", "", "  dependencies:\n    runtime:\n      - foo>>1\n");
+    dev.pkgbuild.diag.PkgbuildException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.pkgbuild.diag.PkgbuildException.class, () -> TreeFixture.plan(tmp, dir, List.of(), Reporter.silent()));
+    assertEquals(dev.pkgbuild.diag.ExitStatus.BAD_INPUT, e.status());
+    assertTrue(e.getMessage().startsWith(dir.resolve("a.yaml") + ":") && e.getMessage().contains("'foo>>1'")
+        && e.getMessage().indexOf('\n') < 0, e.getMessage());
+  }
+
+  @Test
+  void plan_nameSeveralRecipesProvide_linksTheHighestProviderPriority() throws Exception {
+    Path dir = tmp.resolve("recipes");
+    recipe(dir, "app", "virtual-cc", "");
+    recipe(dir, "clang", "", TreeFixture.provides(20, "virtual-cc"));
+    recipe(dir, "tcc", "", TreeFixture.provides(30, "virtual-cc"));
+    Plan plan = TreeFixture.plan(tmp, dir, List.of(), Reporter.silent());
+    assertEquals(List.of("tcc"), plan.graph().edgesFrom("app").stream().map(Edge::to).toList());
+  }
 }
