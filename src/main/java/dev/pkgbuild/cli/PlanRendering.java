@@ -54,7 +54,7 @@ public final class PlanRendering {
     for (PlannedRecipe p : plan.recipes()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", p.id());
-      m.put("version", p.recipe().main().fullVersion());
+      m.put("version", p.fullVersion());
       m.put("file", p.file().toString());
       m.put("action", p.toBuild() ? "build" : "skip");
       m.put("reason", p.reason().label());

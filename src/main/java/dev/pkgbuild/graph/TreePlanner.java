@@ -113,29 +113,33 @@ public final class TreePlanner {
       throws PkgbuildException {
     String nv = r.main().name() + "-" + r.main().fullVersion();
     if (force) {
-      return new PlannedRecipe(r.file(), r, null, PlanReason.FORCED, nv + ": forced");
+      return planned(r, null, PlanReason.FORCED, nv + ": forced");
     }
     for (CompiledPackage p : r.packages()) {
       String pnv = p.name() + "-" + p.fullVersion();
       IndexEntry e = present.get(pnv);
       if (e == null) {
-        return new PlannedRecipe(r.file(), r, null, PlanReason.MISSING, pnv + " is not in the repository");
+        return planned(r, null, PlanReason.MISSING, pnv + " is not in the repository");
       }
       Path file = archDir.resolve(e.fileName());
       if (!isComplete(file, e)) {
-        return new PlannedRecipe(r.file(), r, null, PlanReason.MISSING, pnv + ": its file is missing or damaged");
+        return planned(r, null, PlanReason.MISSING, pnv + ": its file is missing or damaged");
       }
     }
     String recorded = recorded(archDir, nv);
     if (recorded == null) {
-      return new PlannedRecipe(r.file(), r, null, PlanReason.PRESENT, nv + " is present");
+      return planned(r, null, PlanReason.PRESENT, nv + " is present");
     }
     String inputs = inputs(r);
     if (!recorded.equals(inputs)) {
-      return new PlannedRecipe(r.file(), r, inputs, PlanReason.CHANGED, r.main().name() + ": recipe changed since "
+      return planned(r, inputs, PlanReason.CHANGED, r.main().name() + ": recipe changed since "
           + nv + " was built; bump epoch");
     }
-    return new PlannedRecipe(r.file(), r, inputs, PlanReason.PRESENT, nv + " is present");
+    return planned(r, inputs, PlanReason.PRESENT, nv + " is present");
+  }
+
+  private static PlannedRecipe planned(CompiledRecipe r, String inputs, PlanReason reason, String detail) {
+    return new PlannedRecipe(r.file(), r.main().name(), r.main().fullVersion(), inputs, reason, detail);
   }
 
   private String inputs(CompiledRecipe r) throws PkgbuildException {
