@@ -26,7 +26,9 @@ import java.util.Set;
  * nothing runs it in {@code mvn verify}.
  */
 public final class TreeBench {
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
   private static long last = System.nanoTime();
+  private static long lastCpu = CPU.getCurrentThreadCpuTime();
 
   private TreeBench() {}
 
@@ -93,7 +95,9 @@ public final class TreeBench {
 
   private static void lap(String what) {
     long now = System.nanoTime();
-    System.out.printf("%-45s %8.1f ms%n", what, (now - last) / 1e6);
+    long cpu = CPU.getCurrentThreadCpuTime();
+    System.out.printf("%-45s %8.1f ms wall %8.1f ms cpu%n", what, (now - last) / 1e6, (cpu - lastCpu) / 1e6);
     last = System.nanoTime();
+    lastCpu = CPU.getCurrentThreadCpuTime();
   }
 }
