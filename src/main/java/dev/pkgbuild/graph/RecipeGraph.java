@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -49,12 +50,7 @@ public final class RecipeGraph {
    * @throws PkgbuildException when two recipes build the same package
    */
   public static RecipeGraph of(Collection<Node> all, Holdings held) throws PkgbuildException {
-    Map<String, Node> nodes = new TreeMap<>();
-    for (Node n : all) {
-      if (nodes.put(n.id(), n) != null) {
-        throw PkgbuildException.badInput("two recipes build the package '" + n.id() + "'");
-      }
-    }
+    Map<String, Node> nodes = byId(all);
     Makers makers = new Makers(nodes);
     Map<String, List<Edge>> links = new TreeMap<>();
     Map<String, List<Edge>> related = new TreeMap<>();
@@ -63,16 +59,7 @@ public final class RecipeGraph {
       List<Edge> out = new ArrayList<>();
       Map<String, Edge> info = new LinkedHashMap<>();
       for (Need need : n.needs()) {
-        String to = makers.of(need.name()).stream().filter(id -> !id.equals(n.id())).findFirst().orElse(null);
-        if (!need.ordersBuilds()) {
-          if (to != null) {
-            info.putIfAbsent(to + " " + need.kind(), new Edge(n.id(), to, need));
-          }
-        } else if (to != null) {
-          out.add(new Edge(n.id(), to, need));
-        } else if (n.makes(need.name())) {
-          cuts.add(ownOutput(new Edge(n.id(), n.id(), need), held));
-        }
+        link(n, need, makers.of(need.name()), out, info).ifPresent(self -> cuts.add(ownOutput(self, held)));
       }
       links.put(n.id(), out);
       related.put(n.id(), List.copyOf(info.values()));
@@ -81,6 +68,35 @@ public final class RecipeGraph {
     Map<String, List<Edge>> edges = new TreeMap<>();
     links.forEach((id, out) -> edges.put(id, firstPerTarget(out)));
     return new RecipeGraph(nodes, edges, related, cuts);
+  }
+
+  private static Map<String, Node> byId(Collection<Node> all) throws PkgbuildException {
+    Map<String, Node> nodes = new TreeMap<>();
+    for (Node n : all) {
+      if (nodes.put(n.id(), n) != null) {
+        throw PkgbuildException.badInput("two recipes build the package '" + n.id() + "'");
+      }
+    }
+    return nodes;
+  }
+
+  /**
+   * Links {@code need} of {@code n} to the best other recipe that makes it: a build edge into
+   * {@code out}, or a related edge into {@code info}. Returns the edge to itself when only
+   * {@code n} makes a name its build environment needs.
+   */
+  private static Optional<Edge> link(Node n, Need need, List<String> makers, List<Edge> out, Map<String, Edge> info) {
+    String to = makers.stream().filter(id -> !id.equals(n.id())).findFirst().orElse(null);
+    if (!need.ordersBuilds()) {
+      if (to != null) {
+        info.putIfAbsent(to + " " + need.kind(), new Edge(n.id(), to, need));
+      }
+    } else if (to != null) {
+      out.add(new Edge(n.id(), to, need));
+    } else if (n.makes(need.name())) {
+      return Optional.of(new Edge(n.id(), n.id(), need));
+    }
+    return Optional.empty();
   }
 
   private static Cut ownOutput(Edge self, Holdings held) {
