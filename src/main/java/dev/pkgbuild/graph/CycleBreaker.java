@@ -21,13 +21,26 @@ final class CycleBreaker {
   private final Makers makers;
   private final Holdings held;
   private final Map<String, List<Edge>> links;
-  // Kept between searches: a recipe searched to the end reaches no cycle, and a cut only
-  // changes edges of recipes on the cycle, which are searched again.
+  // A recipe searched to the end reaches no cycle and stays done: a cut changes only the edges
+  // of a recipe on the search path, whose search resumes from its first edge.
   private final Map<String, Integer> state = new HashMap<>();
-  private final List<String> onPath = new ArrayList<>();
-  private final List<Edge> path = new ArrayList<>();
-  // Each recipe's edges with one per target, as searched; dropped when a cut changes them.
-  private final Map<String, List<Edge>> targets = new HashMap<>();
+  private final List<Frame> stack = new ArrayList<>();
+
+  /** A recipe on the search path: its edges (one per target) and the next one to follow. */
+  private static final class Frame {
+    final String id;
+    List<Edge> targets;
+    int next;
+
+    Frame(String id, List<Edge> targets) {
+      this.id = id;
+      this.targets = targets;
+    }
+
+    Edge followed() {
+      return targets.get(next - 1);
+    }
+  }
 
   /** {@code links} is changed in place: each recipe's build-environment edges, one per need. */
   CycleBreaker(Makers makers, Holdings held, Map<String, List<Edge>> links) {
@@ -40,40 +53,67 @@ final class CycleBreaker {
   List<Cut> breakAll() {
     List<Cut> cuts = new ArrayList<>();
     for (String root : links.keySet()) {
-      for (List<Edge> cycle = visit(root); cycle != null; cycle = visit(root)) {
-        cuts.addAll(cut(cycle));
-        onPath.forEach(state::remove);
-        onPath.clear();
-        path.clear();
+      if (!state.containsKey(root)) {
+        push(root);
+      }
+      while (!stack.isEmpty()) {
+        Frame top = stack.get(stack.size() - 1);
+        if (top.next == top.targets.size()) {
+          state.put(top.id, DONE);
+          stack.remove(stack.size() - 1);
+          continue;
+        }
+        Edge e = top.targets.get(top.next++);
+        Integer s = state.get(e.to());
+        if (s == null) {
+          push(e.to());
+        } else if (s == ON_PATH) {
+          List<Cut> made = cut(cycleClosedBy(e));
+          cuts.addAll(made);
+          resumeAt(made.get(0).edge().from());
+        }
       }
     }
     return cuts;
   }
 
-  private List<Edge> visit(String id) {
-    Integer s = state.get(id);
-    if (s != null) {
-      return s == ON_PATH ? List.copyOf(loop(id, path)) : null;
-    }
+  private void push(String id) {
     state.put(id, ON_PATH);
-    onPath.add(id);
-    for (Edge e : firstPerTarget(id)) {
-      path.add(e);
-      List<Edge> cycle = visit(e.to());
-      if (cycle != null) {
-        return cycle;
-      }
-      path.remove(path.size() - 1);
+    stack.add(new Frame(id, firstPerTarget(id)));
+  }
+
+  /** The edges around the cycle that {@code closing} closes, from the recipe it returns to. */
+  private List<Edge> cycleClosedBy(Edge closing) {
+    int from = stack.size() - 1;
+    while (!stack.get(from).id.equals(closing.to())) {
+      from--;
     }
-    state.put(id, DONE);
-    onPath.remove(onPath.size() - 1);
-    return null;
+    List<Edge> cycle = new ArrayList<>();
+    for (int i = from; i < stack.size() - 1; i++) {
+      cycle.add(stack.get(i).followed());
+    }
+    cycle.add(closing);
+    return cycle;
+  }
+
+  /** Drops the path below {@code id}, whose edges changed, and searches them again from the first. */
+  private void resumeAt(String id) {
+    while (!stack.get(stack.size() - 1).id.equals(id)) {
+      state.remove(stack.remove(stack.size() - 1).id);
+    }
+    Frame f = stack.get(stack.size() - 1);
+    f.targets = firstPerTarget(id);
+    f.next = 0;
   }
 
   private List<Cut> cut(List<Edge> cycle) {
     String text = chain(cycle);
     for (boolean recipesOnly : new boolean[] {true, false}) {
       for (Edge e : cycle) {
+        // Most edges cannot be served otherwise: their first need says so before the rest are read.
+        if (serve(e, text, recipesOnly) == null) {
+          continue;
+        }
         List<Edge> between = between(e.from(), e.to());
         List<Cut> cuts = new ArrayList<>();
         for (Edge link : between) {
@@ -108,7 +148,6 @@ final class CycleBreaker {
   private List<Cut> apply(List<Edge> between, List<Cut> cuts) {
     List<Edge> out = links.get(between.get(0).from());
     out.removeAll(between);
-    targets.remove(between.get(0).from());
     for (Cut c : cuts) {
       if (c.way() == Cut.Way.BOOTSTRAP_RECIPE) {
         out.add(new Edge(c.edge().from(), c.by(), c.edge().need()));
@@ -122,10 +161,8 @@ final class CycleBreaker {
   }
 
   private List<Edge> firstPerTarget(String id) {
-    return targets.computeIfAbsent(id, k -> {
-      Set<String> seen = new HashSet<>();
-      return links.get(k).stream().filter(e -> seen.add(e.to())).toList();
-    });
+    Set<String> seen = new HashSet<>();
+    return links.get(id).stream().filter(e -> seen.add(e.to())).toList();
   }
 
   /** The edges of {@code path} from the one leaving {@code start}: the loop back to it. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Which recipes make each name, best first: the recipe that builds a package of that name,
@@ -49,12 +50,12 @@ final class Makers {
       byName.put(name, List.copyOf(ids));
     });
     builder.forEach((name, id) -> byName.put(name, List.of(id)));
-    byName.forEach((name, ids) -> {
-      List<String> boot = ids.stream().filter(id -> BOOTSTRAP.matcher(id).matches()).toList();
-      if (!boot.isEmpty()) {
-        bootstraps.put(name, boot);
+    for (Node n : nodes.values()) {
+      if (BOOTSTRAP.matcher(n.id()).matches()) {
+        Stream.concat(n.packageNames().stream(), n.provides().keySet().stream()).forEach(name -> bootstraps
+            .computeIfAbsent(name, k -> of(k).stream().filter(id -> BOOTSTRAP.matcher(id).matches()).toList()));
       }
-    });
+    }
   }
 
   /** The recipes that make {@code name}, best first; empty for an external name. */

@@ -86,7 +86,10 @@ public final class RecipeGraph {
    * {@code n} makes a name its build environment needs.
    */
   private static Optional<Edge> link(Node n, Need need, List<String> makers, List<Edge> out, Map<String, Edge> info) {
-    String to = makers.stream().filter(id -> !id.equals(n.id())).findFirst().orElse(null);
+    String to = null;
+    for (int i = 0; i < makers.size() && to == null; i++) {
+      to = makers.get(i).equals(n.id()) ? null : makers.get(i);
+    }
     if (!need.ordersBuilds()) {
       if (to != null) {
         info.putIfAbsent(to + " " + need.kind(), new Edge(n.id(), to, need));
