@@ -3,7 +3,7 @@ package dev.pkgbuild.cli;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.graph.RecipeFiles;
-import dev.pkgbuild.io.Parallel;
+import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.pipeline.Finding;
 import dev.pkgbuild.pipeline.Linter;
 import java.io.PrintWriter;
@@ -35,7 +35,7 @@ final class LintCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     boolean errors = false;
     List<Path> files = RecipeFiles.expand(recipes, new ConsoleReporter(spec.commandLine().getErr(), true));
-    for (List<Finding> findings : Parallel.map(files, linter::lint)) {
+    for (List<Finding> findings : SideBySide.map(files, linter::lint)) {
       for (Finding f : findings) {
         out.println(f);
         errors |= f.error();

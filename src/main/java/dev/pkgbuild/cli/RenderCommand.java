@@ -3,7 +3,7 @@ package dev.pkgbuild.cli;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.graph.RecipeFiles;
-import dev.pkgbuild.io.Parallel;
+import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.pipeline.CompiledRecipe;
 import dev.pkgbuild.pipeline.RecipeCompiler;
 import dev.pkgbuild.pipeline.Renderer;
@@ -59,7 +59,7 @@ final class RenderCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (int i = 0; i < files.size(); i += BATCH) {
       List<Path> batch = files.subList(i, Math.min(files.size(), i + BATCH));
-      for (String documents : Parallel.map(batch, f -> render(compiler, RecipeLoader.load(f), targets))) {
+      for (String documents : SideBySide.map(batch, f -> render(compiler, RecipeLoader.load(f), targets))) {
         out.print(documents);
       }
     }

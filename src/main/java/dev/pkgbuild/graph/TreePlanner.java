@@ -6,7 +6,7 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.PositionedException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.diag.SourcePos;
-import dev.pkgbuild.io.Parallel;
+import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
 import dev.pkgbuild.pipeline.RecipeCompiler;
@@ -54,7 +54,7 @@ public final class TreePlanner {
     Map<String, IndexEntry> present = repo.listed();
     Holdings held = Holdings.of(repo.archDir().getParent().toString(), present.values()).and(holdings(extra));
     // Each recipe is loaded, compiled and decided on its own, side by side: most of a plan's time.
-    List<Loaded> loaded = Parallel.map(RecipeFiles.expand(recipes, reporter),
+    List<Loaded> loaded = SideBySide.map(RecipeFiles.expand(recipes, reporter),
         f -> load(f, repo.archDir(), present, forced));
     List<Node> nodes = new ArrayList<>();
     Map<String, PlannedRecipe> byId = new HashMap<>();
@@ -196,13 +196,9 @@ public final class TreePlanner {
     return new Node(r.main().name(), packages, provides, needs);
   }
 
-  private static int priority(CompiledPackage p) throws PkgbuildException {
-    String text = p.dependencies().providerPriority();
-    try {
-      return text == null ? 0 : Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new PositionedException(p.pos(), "provider-priority out of range: '" + text + "'");
-    }
+  private static int priority(CompiledPackage p) {
+    Integer priority = p.dependencies().providerPriority();
+    return priority == null ? 0 : priority;
   }
 
   private static void need(List<Need> needs, String atom, Need.Kind kind, CompiledPackage where)
