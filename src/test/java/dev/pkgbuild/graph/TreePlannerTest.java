@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.testing.RecordingReporter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,22 +90,11 @@ class TreePlannerTest {
     recipe(dir, "a", "", "");
     java.nio.file.Files.writeString(dir.resolve(".yam.yaml"), "gap: 1\n");
     java.nio.file.Files.writeString(dir.resolve("settings.yaml"), "# tool settings\nformat:\n  indent: 2\n");
-    List<String> notes = new java.util.ArrayList<>();
-    Reporter r = new Reporter() {
-      @Override
-      public void info(String message) {
-        notes.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        notes.add("warning: " + message);
-      }
-    };
-    Plan plan = TreeFixture.plan(tmp, dir, List.of(), r);
+    RecordingReporter notes = new RecordingReporter();
+    Plan plan = TreeFixture.plan(tmp, dir, List.of(), notes);
     assertEquals(List.of("a"), order(plan));
     assertEquals(List.of(dir.resolve(".yam.yaml") + ": skipped, a hidden file",
-        dir.resolve("settings.yaml") + ": skipped, not a recipe (no top-level 'package:')"), notes);
+        dir.resolve("settings.yaml") + ": skipped, not a recipe (no top-level 'package:')"), notes.lines());
   }
 
   @Test
