@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
 
 /** Finds recipe problems that melange accepts but that make builds unsafe or confusing. */
 public final class Linter {
-  private final List<Path> pipelineDirs;
   private final PipelineResolver resolver;
+  // One compiler for every recipe: its cache parses each pipeline once, not once per recipe.
+  private final RecipeCompiler compiler;
 
   /** A linter resolving {@code uses:} like {@link RecipeCompiler} does. */
   public Linter(List<Path> pipelineDirs) {
-    this.pipelineDirs = List.copyOf(pipelineDirs);
     this.resolver = new PipelineResolver(pipelineDirs);
+    this.compiler = new RecipeCompiler(pipelineDirs);
   }
 
   /**
@@ -71,7 +72,7 @@ public final class Linter {
       }
     }
     try {
-      new RecipeCompiler(pipelineDirs).compile(r, arch, Map.of());
+      compiler.compile(r, arch, Map.of());
       return null;
     } catch (PositionedException e) {
       return new Finding(e.pos(), true, e.bareMessage());

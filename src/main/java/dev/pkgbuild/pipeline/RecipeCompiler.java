@@ -85,24 +85,21 @@ public final class RecipeCompiler {
   /** A subpackage copy for one range key (or the subpackage itself, with an empty range). */
   record Ranged(SubpackageSpec spec, Map<String, String> range) {}
 
-  private static void checkArch(Recipe r, Arch arch) throws PkgbuildException {
+  /** Whether {@code r} builds for {@code arch}: its {@code target-architecture} is empty, {@code all} or names it. */
+  public static boolean buildsFor(Recipe r, Arch arch) {
     List<String> targets = r.pkg().targetArchitecture();
-    if (targets.isEmpty() || targets.contains("all")) {
+    return targets.isEmpty() || targets.contains("all") || targets.stream().anyMatch(t -> Arch.find(t) == arch);
+  }
+
+  private static void checkArch(Recipe r, Arch arch) throws PkgbuildException {
+    if (buildsFor(r, arch)) {
       return;
     }
-    List<Arch> supported = new ArrayList<>();
-    for (String t : targets) {
-      Arch a = Arch.find(t);
-      if (a == arch) {
-        return;
-      }
-      if (a != null) {
-        supported.add(a);
-      }
-    }
+    List<String> targets = r.pkg().targetArchitecture();
+    Arch supported = targets.stream().map(Arch::find).filter(a -> a != null).findFirst().orElse(null);
     String only = String.join(", ", targets);
     throw PkgbuildException.badInput(r.file() + ": recipe " + r.pkg().name().value() + " builds only for " + only
-        + (supported.isEmpty() ? ", which pkgbuild does not support" : "; pass --arch " + supported.get(0)));
+        + (supported == null ? ", which pkgbuild does not support" : "; pass --arch " + supported));
   }
 
   /** package.*, raw vars, then each var-transform in list order (later ones see earlier ones). */

@@ -54,7 +54,7 @@ class TreeBuilderTest {
   }
 
   static TreeRequest request(TestBuilds t, Path dir, int jobs, boolean rebuildChanged) {
-    return new TreeRequest(List.of(dir), t.request(dir, 0), jobs, false, rebuildChanged, Set.of());
+    return new TreeRequest(List.of(dir), t.request(dir, 0), jobs, false, rebuildChanged, Set.of(), List.of());
   }
 
   static TreeBuilder builder(TestBuilds t) {
