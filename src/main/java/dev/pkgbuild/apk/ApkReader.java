@@ -7,7 +7,6 @@ import dev.pkgbuild.archive.TarEntry;
 import dev.pkgbuild.archive.TarReader;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.sign.SignatureType;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -71,7 +70,7 @@ public final class ApkReader {
    *     truncated, corrupt, has no {@code .PKGINFO}, or inflates past {@link #inflateLimit}
    */
   public static ApkContents read(Path apk, Function<ApkContents, String> beforeData) throws PkgbuildException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(apk), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(apk)) { // GzipMembers reads in 64 KiB chunks itself
       return new ApkReader(apk).read(in, Files.size(apk), beforeData);
     } catch (NoSuchFileException e) {
       throw PkgbuildException.badInput(apk + ": no such file");

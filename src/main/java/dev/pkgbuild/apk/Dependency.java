@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public record Dependency(boolean conflict, String name, String tag, String op, String version) {
   private static final String OP_CHARS = "<>=~";
-  private static final Set<String> OPS = Set.of("=", "<", "<=", ">", ">=", "~", "=~", "~=", ">~", "<~", "><");
+  // apk-tools reads each operator char as a flag, so "==" is "=" (Wolfi writes it).
+  private static final Set<String> OPS = Set.of("=", "==", "<", "<=", ">", ">=", "~", "=~", "~=", ">~", "<~", "><");
 
   /** Parses one atom. @throws PkgbuildException naming the atom when it is malformed */
   public static Dependency parse(String atom) throws PkgbuildException {
@@ -35,6 +36,9 @@ public record Dependency(boolean conflict, String name, String tag, String op, S
     String name = atom.substring(i, nameEnd);
     if (name.isEmpty()) {
       throw bad(atom, "missing name");
+    }
+    if (atom.chars().anyMatch(Character::isWhitespace)) {
+      throw bad(atom, "one atom has no spaces (list each one on its own)");
     }
     String tag = null;
     int rest = nameEnd;
@@ -100,13 +104,24 @@ public record Dependency(boolean conflict, String name, String tag, String op, S
    * atom a match means the provider conflicts.
    */
   public boolean matches(String providerName, String providerVersion) {
+    return matches(providerName, providerVersion, null);
+  }
+
+  /**
+   * The same, for a provider whose package has the identity {@code checksum} ({@code C:}, may be
+   * null): an identity pin {@code name><Q1...} matches only that build.
+   */
+  public boolean matches(String providerName, String providerVersion, String checksum) {
     if (!name.equals(providerName)) {
       return false;
     }
     if (op == null) {
       return true;
     }
-    if (providerVersion == null || op.equals("><")) {
+    if (op.equals("><")) {
+      return version.equals(checksum);
+    }
+    if (providerVersion == null) {
       return false;
     }
     boolean fuzzy = op.contains("~");

@@ -2,6 +2,7 @@ package dev.pkgbuild.builder;
 
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.graph.Needed;
 import dev.pkgbuild.graph.Outcome;
 import dev.pkgbuild.graph.Plan;
 import dev.pkgbuild.graph.Scheduler;
@@ -12,6 +13,7 @@ import dev.pkgbuild.sandbox.Sandbox;
 import dev.pkgbuild.sign.SigningKey;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,18 +38,26 @@ public final class TreeBuilder {
     // key may be null for a read-only plan: the repository is then only read, never written.
     Repository repo = Repository.open(req.template().outDir(), arch.apkName(), key, reporter);
     return new TreePlanner(req.template().pipelineDirs(), arch, reporter)
-        .plan(req.recipes(), repo, req.rebuildChanged(), req.forced());
+        .plan(req.recipes(), repo, req.repositories(), req.rebuildChanged(), req.forced());
   }
 
   /**
    * Plans and builds.
    *
    * @param listener hears each start and end (the CLI draws its status from it)
-   * @throws PkgbuildException when planning fails; build failures are in the result
+   * @throws PkgbuildException when planning fails or the tree needs packages no repository
+   *     holds yet (the bootstrap set); build failures are in the result
    */
   public TreeResult build(TreeRequest req, Scheduler.Listener listener) throws PkgbuildException {
     // Plan first with the key that exists: a bad tree is reported before any key is made.
     Plan plan = plan(req);
+    List<Needed> bootstrap = plan.graph().bootstrapSet();
+    if (!bootstrap.isEmpty()) {
+      String count = bootstrap.size() == 1 ? "1 package" : bootstrap.size() + " packages";
+      throw PkgbuildException.badInput("the tree needs " + count + " that no repository holds "
+          + "and no recipe of it can be built before; pass a repository holding them with -r DIR:\n  "
+          + String.join("\n  ", bootstrap.stream().map(Needed::describe).toList()));
+    }
     if (plan.toBuild().isEmpty()) {
       return new TreeResult(plan, outcomes(plan), Map.of());
     }

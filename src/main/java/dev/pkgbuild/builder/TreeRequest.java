@@ -13,12 +13,15 @@ import java.util.Set;
  * @param failFast stop starting builds after the first failure
  * @param rebuildChanged rebuild recipes that changed without a version bump instead of failing
  * @param forced recipes to build even when present
+ * @param repositories existing repositories ({@code -r}) whose packages can serve what no recipe
+ *     of the tree can be built before
  */
 public record TreeRequest(List<Path> recipes, BuildRequest template, int jobs, boolean failFast,
-    boolean rebuildChanged, Set<String> forced) {
+    boolean rebuildChanged, Set<String> forced, List<Path> repositories) {
   public TreeRequest {
     recipes = List.copyOf(recipes);
     forced = Set.copyOf(forced);
+    repositories = List.copyOf(repositories);
   }
 
   /** The request for one recipe of the tree. */

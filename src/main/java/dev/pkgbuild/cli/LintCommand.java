@@ -2,6 +2,8 @@ package dev.pkgbuild.cli;
 
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.graph.RecipeFiles;
+import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.pipeline.Finding;
 import dev.pkgbuild.pipeline.Linter;
 import java.io.PrintWriter;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class LintCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "RECIPE", arity = "1..*", description = "Recipe files.")
+  @Parameters(paramLabel = "RECIPE", arity = "1..*", description = "Recipe files or folders of them.")
   List<Path> recipes;
 
   @Option(names = "--pipeline-dir", description = "Directory of extra pipelines, searched before the built-ins (repeatable).")
@@ -32,8 +34,9 @@ final class LintCommand implements Callable<Integer> {
     Linter linter = new Linter(pipelineDirs);
     PrintWriter out = spec.commandLine().getOut();
     boolean errors = false;
-    for (Path r : recipes) {
-      for (Finding f : linter.lint(r)) {
+    List<Path> files = RecipeFiles.expand(recipes, new ConsoleReporter(spec.commandLine().getErr(), true));
+    for (List<Finding> findings : SideBySide.map(files, linter::lint)) {
+      for (Finding f : findings) {
         out.println(f);
         errors |= f.error();
       }

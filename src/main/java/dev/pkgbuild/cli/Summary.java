@@ -20,7 +20,7 @@ final class Summary {
     for (PlannedRecipe p : r.plan().recipes()) {
       Outcome o = r.outcomes().getOrDefault(p.id(), Outcome.PRESENT);
       Exception e = r.failures().get(p.id());
-      out.printf("%-32s %-28s %s%s%n", p.id(), p.recipe().main().fullVersion(), o.label(),
+      out.printf("%-32s %-28s %s%s%n", p.id(), p.fullVersion(), o.label(),
           e == null ? "" : ": " + e.getMessage());
       if (o == Outcome.FAILED) {
         failed++;

@@ -15,6 +15,7 @@ final class TreeOptions {
   final boolean failFast;
   final boolean rebuildChanged;
   final List<String> force;
+  final List<Path> repositories;
 
   /** Declares the flags on {@code spec}. */
   static void declare(CommandSpec spec) {
@@ -24,6 +25,9 @@ final class TreeOptions {
         "--rebuild-changed");
     spec.addOption(Flags.repeatable(String.class, "NAME", "Build these recipes even when present.", "--force")
         .splitRegex(",").build());
+    spec.addOption(Flags.repeatable(Path.class, "DIR", "An existing repository (a folder holding "
+        + "<arch>/APKINDEX.tar.gz, its keys at the top) whose packages can serve what the tree cannot build "
+        + "first, such as a recipe's own output (repeatable).", "-r", "--repository-append").build());
   }
 
   /** The flags as parsed for {@code spec}. */
@@ -32,6 +36,7 @@ final class TreeOptions {
     this.failFast = Flags.on(spec, "--fail-fast");
     this.rebuildChanged = Flags.on(spec, "--rebuild-changed");
     this.force = Flags.get(spec, "--force");
+    this.repositories = Flags.get(spec, "--repository-append");
   }
 
   boolean forcesTree() {
@@ -44,7 +49,7 @@ final class TreeOptions {
 
   TreeRequest request(List<Path> recipes, BuildRequest template) {
     return new TreeRequest(recipes, template, jobs(), failFast, rebuildChanged,
-        force == null ? Set.of() : Set.copyOf(force));
+        force == null ? Set.of() : Set.copyOf(force), BuildOptions.orEmpty(repositories));
   }
 
   TreeBuilder treeBuilder(BuildOptions options) {

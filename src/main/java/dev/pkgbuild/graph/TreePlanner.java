@@ -3,10 +3,10 @@ package dev.pkgbuild.graph;
 import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.diag.PositionedException;
 import dev.pkgbuild.diag.Reporter;
-import dev.pkgbuild.graph.Need;
-import dev.pkgbuild.graph.Node;
-import dev.pkgbuild.graph.RecipeGraph;
+import dev.pkgbuild.diag.SourcePos;
+import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
 import dev.pkgbuild.pipeline.RecipeCompiler;
@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,29 +42,39 @@ public final class TreePlanner {
   }
 
   /**
-   * Plans the build of {@code recipes} (files, or folders of {@code *.yaml}) into {@code repo}
-   * (opened without a key for a plan that only reads it).
+   * Plans the build of {@code recipes} (files, or folders of recipes) into {@code repo} (opened
+   * without a key for a plan that only reads it); the packages {@code repo} and the repositories
+   * {@code extra} hold can break build-environment cycles.
    *
-   * @throws PkgbuildException for a bad recipe, a cycle, two recipes making one package,
-   *     an index that does not verify, or a changed recipe without {@code rebuildChanged}
+   * @throws PkgbuildException for a bad recipe, two recipes making one package, an index that
+   *     does not verify, or a changed recipe without {@code rebuildChanged}
    */
-  public Plan plan(List<Path> recipes, Repository repo, boolean rebuildChanged, Set<String> forced)
-      throws PkgbuildException {
-    List<CompiledRecipe> compiled = compileAll(RecipeFiles.expand(recipes));
-    RecipeGraph graph = RecipeGraph.of(compiled.stream().map(TreePlanner::node).toList());
-    Map<String, CompiledRecipe> byName = new HashMap<>();
-    compiled.forEach(c -> byName.put(c.main().name(), c));
+  public Plan plan(List<Path> recipes, Repository repo, List<Path> extra, boolean rebuildChanged,
+      Set<String> forced) throws PkgbuildException {
     Map<String, IndexEntry> present = repo.listed();
-    List<PlannedRecipe> ordered = new ArrayList<>();
+    Holdings held = Holdings.of(repo.archDir().getParent().toString(), present.values()).and(holdings(extra));
+    // Each recipe is loaded, compiled and decided on its own, side by side: most of a plan's time.
+    List<Loaded> loaded = SideBySide.map(RecipeFiles.expand(recipes, reporter),
+        f -> load(f, repo.archDir(), present, forced));
+    List<Node> nodes = new ArrayList<>();
     Map<String, PlannedRecipe> byId = new HashMap<>();
+    for (Loaded l : loaded) {
+      if (l.planned() == null) {
+        reporter.info(l.skipped());
+      } else {
+        nodes.add(l.node());
+        byId.put(l.planned().id(), l.planned());
+      }
+    }
+    RecipeGraph graph = RecipeGraph.of(nodes, held);
+    List<PlannedRecipe> ordered = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     for (String id : graph.topologicalOrder()) {
-      PlannedRecipe p = decide(byName.get(id), repo.archDir(), present, forced.contains(id));
+      PlannedRecipe p = byId.get(id);
       if (p.reason() == PlanReason.CHANGED && !rebuildChanged) {
         changed.add(p.detail());
       }
       ordered.add(p);
-      byId.put(id, p);
     }
     if (!changed.isEmpty()) {
       throw PkgbuildException.badInput(String.join("; ", changed) + " (or pass --rebuild-changed)");
@@ -73,53 +82,72 @@ public final class TreePlanner {
     return new Plan(graph, ordered, byId);
   }
 
-  private List<CompiledRecipe> compileAll(List<Path> files) throws PkgbuildException {
-    List<CompiledRecipe> out = new ArrayList<>();
-    for (Path f : files) {
-      Recipe r = RecipeLoader.load(f);
-      if (!buildsFor(r)) {
-        reporter.info(f + ": skipped, builds only for " + String.join(", ", r.pkg().targetArchitecture()));
-        continue;
-      }
-      out.add(compiler.compile(r, arch, Map.of()));
+  /** One recipe file: its plan and graph node, or why it was skipped. */
+  private record Loaded(PlannedRecipe planned, Node node, String skipped) {}
+
+  private Loaded load(Path file, Path archDir, Map<String, IndexEntry> present, Set<String> forced)
+      throws PkgbuildException {
+    Recipe r = RecipeLoader.load(file);
+    if (!RecipeCompiler.buildsFor(r, arch)) {
+      return new Loaded(null, null, file + ": skipped, builds only for " + String.join(", ", r.pkg().targetArchitecture()));
     }
-    return out;
+    CompiledRecipe c = compiler.compile(r, arch, Map.of());
+    return new Loaded(decide(c, archDir, present, forced.contains(c.main().name())), node(c), null);
   }
 
-  private boolean buildsFor(Recipe r) {
-    List<String> targets = r.pkg().targetArchitecture();
-    return targets.isEmpty() || targets.contains("all") || targets.stream().anyMatch(t -> Arch.find(t) == arch);
+  private Holdings holdings(List<Path> repos) throws PkgbuildException {
+    Holdings all = Holdings.none();
+    for (Path root : repos) {
+      Repository r = Repository.open(root, arch.apkName(), null, reporter);
+      if (!Files.isRegularFile(r.indexFile())) {
+        throw PkgbuildException.badInput(root + ": not a repository: no " + arch.apkName() + "/APKINDEX.tar.gz");
+      }
+      all = all.and(Holdings.of(root.toString(), r.listed().values()));
+    }
+    return all;
   }
 
+
+  // The inputs are hashed only to compare them with a record: a missing recipe is built anyway.
   private PlannedRecipe decide(CompiledRecipe r, Path archDir, Map<String, IndexEntry> present, boolean force)
       throws PkgbuildException {
-    String inputs;
-    try {
-      inputs = BuildInputs.hash(Renderer.text(r), arch.apkName(), BuildInputs.defaultSourceDir(r.file(), r.main().name()));
-    } catch (IOException e) {
-      throw PkgbuildException.failed("cannot hash the inputs of " + r.file() + ": " + e.getMessage());
-    }
     String nv = r.main().name() + "-" + r.main().fullVersion();
     if (force) {
-      return new PlannedRecipe(r.file(), r, inputs, PlanReason.FORCED, nv + ": forced");
+      return planned(r, null, PlanReason.FORCED, nv + ": forced");
     }
     for (CompiledPackage p : r.packages()) {
       String pnv = p.name() + "-" + p.fullVersion();
       IndexEntry e = present.get(pnv);
       if (e == null) {
-        return new PlannedRecipe(r.file(), r, inputs, PlanReason.MISSING, pnv + " is not in the repository");
+        return planned(r, null, PlanReason.MISSING, pnv + " is not in the repository");
       }
       Path file = archDir.resolve(e.fileName());
       if (!isComplete(file, e)) {
-        return new PlannedRecipe(r.file(), r, inputs, PlanReason.MISSING, pnv + ": its file is missing or damaged");
+        return planned(r, null, PlanReason.MISSING, pnv + ": its file is missing or damaged");
       }
     }
     String recorded = recorded(archDir, nv);
-    if (recorded != null && !recorded.equals(inputs)) {
-      return new PlannedRecipe(r.file(), r, inputs, PlanReason.CHANGED, r.main().name() + ": recipe changed since "
+    if (recorded == null) {
+      return planned(r, null, PlanReason.PRESENT, nv + " is present");
+    }
+    String inputs = inputs(r);
+    if (!recorded.equals(inputs)) {
+      return planned(r, inputs, PlanReason.CHANGED, r.main().name() + ": recipe changed since "
           + nv + " was built; bump epoch");
     }
-    return new PlannedRecipe(r.file(), r, inputs, PlanReason.PRESENT, nv + " is present");
+    return planned(r, inputs, PlanReason.PRESENT, nv + " is present");
+  }
+
+  private static PlannedRecipe planned(CompiledRecipe r, String inputs, PlanReason reason, String detail) {
+    return new PlannedRecipe(r.file(), r.main().name(), r.main().fullVersion(), inputs, reason, detail);
+  }
+
+  private String inputs(CompiledRecipe r) throws PkgbuildException {
+    try {
+      return BuildInputs.hash(Renderer.text(r), arch.apkName(), BuildInputs.defaultSourceDir(r.file(), r.main().name()));
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot hash the inputs of " + r.file() + ": " + e.getMessage());
+    }
   }
 
   private static boolean isComplete(Path file, IndexEntry e) {
@@ -138,35 +166,54 @@ public final class TreePlanner {
     }
   }
 
-  /** The graph node: what the recipe makes, and what it needs to build, test and run. */
-  static Node node(CompiledRecipe r) {
-    Set<String> packages = new LinkedHashSet<>();
-    Set<String> provides = new LinkedHashSet<>();
+  /**
+   * The graph node: what the recipe makes, and what it needs to build, test and run.
+   *
+   * @throws PkgbuildException for a dependency atom that does not parse
+   */
+  static Node node(CompiledRecipe r) throws PkgbuildException {
+    Map<String, Integer> packages = new HashMap<>();
+    Map<String, Integer> provides = new HashMap<>();
     List<Need> needs = new ArrayList<>();
     for (CompiledPackage p : r.packages()) {
-      packages.add(p.name());
-      p.dependencies().provides().forEach(v -> provides.add(bareName(v)));
-      p.dependencies().runtime().forEach(v -> need(needs, v, "runtime of " + p.name(), p));
+      int priority = priority(p);
+      packages.put(p.name(), priority);
+      for (String v : p.dependencies().provides()) {
+        provides.merge(bareName(v, p.pos()), priority, Math::max);
+      }
+      for (String v : p.dependencies().runtime()) {
+        need(needs, v, Need.Kind.RUNTIME, p);
+      }
       if (p.test() != null) {
-        p.test().environment().packages().forEach(v -> need(needs, v, "test of " + p.name(), p));
+        for (String v : p.test().environment().packages()) {
+          need(needs, v, Need.Kind.TEST, p);
+        }
       }
     }
-    r.environment().packages().forEach(v -> need(needs, v, "environment", r.main()));
+    for (String v : r.environment().packages()) {
+      need(needs, v, Need.Kind.ENVIRONMENT, r.main());
+    }
     return new Node(r.main().name(), packages, provides, needs);
   }
 
-  private static void need(List<Need> needs, String atom, String kind, CompiledPackage where) {
+  private static int priority(CompiledPackage p) {
+    Integer priority = p.dependencies().providerPriority();
+    return priority == null ? 0 : priority;
+  }
+
+  private static void need(List<Need> needs, String atom, Need.Kind kind, CompiledPackage where)
+      throws PkgbuildException {
     if (!atom.strip().startsWith("!")) {
-      needs.add(new Need(bareName(atom), kind, where.pos()));
+      needs.add(new Need(bareName(atom, where.pos()), kind, where.name(), where.pos()));
     }
   }
 
   /** The name a dependency atom or provides entry refers to, without version or tag. */
-  static String bareName(String atom) {
+  static String bareName(String atom, SourcePos pos) throws PkgbuildException {
     try {
       return Dependency.parse(atom.strip()).name();
     } catch (PkgbuildException e) {
-      return atom.strip().split("[<>=~@ ]", 2)[0];
+      throw new PositionedException(pos, e.getMessage());
     }
   }
 }

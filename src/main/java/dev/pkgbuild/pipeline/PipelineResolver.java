@@ -10,9 +10,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds {@code uses:} pipelines: each pipeline dir in order, then the built-in catalog
@@ -22,7 +22,8 @@ import java.util.Map;
 public final class PipelineResolver {
   static final String CATALOG = "/dev/pkgbuild/pipeline/catalog/";
   private final List<Path> dirs;
-  private final Map<String, StepSpec> cache = new HashMap<>();
+  // Concurrent: a tree's recipes compile side by side with one resolver (a race parses twice).
+  private final Map<String, StepSpec> cache = new ConcurrentHashMap<>();
 
   /** A resolver over {@code dirs} and then the built-in catalog. */
   public PipelineResolver(List<Path> dirs) {

@@ -6,10 +6,10 @@ import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.io.AtomicFiles;
+import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,7 +47,7 @@ final class Update {
   private ApkIndex index;
   private ApkIndex onDisk;
   private ApkIndex prepared;
-  private CompletableFuture<byte[]> preparedBytes;
+  private SideBySide.Pending<byte[], IOException> preparedBytes;
   private boolean changed;
   private boolean rebuilding;
   private final List<IndexEntry> added = new ArrayList<>();
@@ -144,17 +142,22 @@ final class Update {
     List<String> unindexed = files.stream().filter(f -> !byFile.containsKey(f)).toList();
     Map<Path, IndexEntry> read = refused.read(unindexed.stream().map(folder.dir()::resolve).toList(), inspector,
         reporter);
+    List<IndexEntry> adopted = new ArrayList<>();
     for (Map.Entry<Path, IndexEntry> r : read.entrySet()) {
-      String why = adopt(r.getKey().getFileName().toString(), r.getValue(), rebuilding ? null : "adopted ");
+      String why = adopt(r.getKey().getFileName().toString(), r.getValue(), rebuilding ? null : "adopted ", adopted);
       if (why != null) {
         refused.refuse(r.getKey(), why);
       }
     }
     refused.save();
+    index = index.with(adopted); // one sort for the lot: a first index adopts every file
+    added.addAll(adopted);
+    changed |= !adopted.isEmpty();
   }
 
-  /** Adds a file found in the folder; returns why it cannot be indexed, or null. */
-  private String adopt(String fileName, IndexEntry found, String verb) throws PkgbuildException {
+  /** Adds a file found in the folder to {@code adopted}; returns why it cannot be indexed, or null. */
+  private String adopt(String fileName, IndexEntry found, String verb, List<IndexEntry> adopted)
+      throws PkgbuildException {
     IndexEntry e;
     try {
       e = folder.rewriteArch(found);
@@ -173,7 +176,7 @@ final class Update {
     if (verb != null) {
       note(verb + e.fileName());
     }
-    addEntry(e);
+    adopted.add(e);
     return null;
   }
 
@@ -187,10 +190,7 @@ final class Update {
       entries.add(folder.rewriteArch(s.entry()));
     }
     List<PublishJournal.Move> planned = PublishJournal.plan(folder.dir(), staged, entries);
-    ApkIndex next = index;
-    for (IndexEntry e : entries) {
-      next = next.with(e);
-    }
+    ApkIndex next = index.with(entries);
     prepare(next);
     if (!inspected) {
       // what the writer did not read back already is read here, side by side, in list order
@@ -202,7 +202,7 @@ final class Update {
     }
     moves = planned;
     journal.moveIn(planned, staged, folder);
-    // the records, as addEntry would add them one by one, ending at the index prepared above
+    // the records, ending at the index prepared above
     added.addAll(entries);
     index = next;
     changed = true;
@@ -232,13 +232,7 @@ final class Update {
   /** Starts rendering and signing {@code expected}, the index this update is about to reach. */
   private void prepare(ApkIndex expected) {
     prepared = expected;
-    preparedBytes = CompletableFuture.supplyAsync(() -> {
-      try {
-        return IndexArchive.render(expected, key, epoch);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    preparedBytes = SideBySide.start(() -> IndexArchive.render(expected, key, epoch));
   }
 
   /** Writes the signed index (when anything changed), then clears journal and hidden files. */
@@ -248,7 +242,7 @@ final class Update {
       try {
         sink.write(folder.index(), prepared != null && prepared == index ? preparedBytes.join()
             : IndexArchive.render(index, key, epoch));
-      } catch (IOException | CompletionException e) {
+      } catch (IOException e) {
         throw PkgbuildException.failed("cannot write " + folder.index() + ": " + e.getMessage());
       }
     }
@@ -275,12 +269,6 @@ final class Update {
       folder.unhide(w.getValue(), w.getKey());
     }
     AtomicFiles.fsyncDir(folder.dir());
-  }
-
-  private void addEntry(IndexEntry e) {
-    index = index.with(e);
-    added.add(e);
-    changed = true;
   }
 
   private void drop(IndexEntry e, String note) {

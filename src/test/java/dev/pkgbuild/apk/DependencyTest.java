@@ -62,4 +62,33 @@ class DependencyTest {
     List<Dependency> deps = Dependency.parseAll(" so:libfoo.so.1  cmd:foo pc:foo>=2 ");
     assertEquals(List.of("so:libfoo.so.1", "cmd:foo", "pc:foo>=2"), deps.stream().map(Dependency::format).toList());
   }
+
+  @Test
+  void parse_doubleEquals_isEqualAsInApkTools() throws PkgbuildException {
+    assertTrue(Dependency.parse("libfoo==2.1-r3").matches("libfoo", "2.1-r3"));
+    assertFalse(Dependency.parse("libfoo==2.1-r3").matches("libfoo", "2.1-r4"));
+  }
+
+  @Test
+  void parse_spaceInsideAtom_saysSo() {
+    PkgbuildException e = org.junit.jupiter.api.Assertions.assertThrows(PkgbuildException.class,
+        () -> Dependency.parse("foo bar>>1"));
+    assertEquals("invalid dependency 'foo bar>>1': one atom has no spaces (list each one on its own)", e.getMessage());
+  }
+
+  @Test
+  void matches_identityPin_onlyThatChecksum() throws PkgbuildException {
+    Dependency pin = Dependency.parse("same><Q1MU6BF5PUWwd4K9jyLbtCoi6uB6U=");
+    assertTrue(pin.matches("same", "1.0-r0", "Q1MU6BF5PUWwd4K9jyLbtCoi6uB6U="));
+    assertFalse(pin.matches("same", "1.0-r0", "Q1c4ix/kmYGInJvC4W1WB7826BZxY="));
+    assertFalse(pin.matches("same", "1.0-r0"));
+  }
+
+  @Test
+  void parse_tagBeforeOperator_only() throws PkgbuildException {
+    assertEquals(new Dependency(false, "foo", "edge", ">=", "1"), Dependency.parse("foo@edge>=1"));
+    assertThrows(PkgbuildException.class, () -> Dependency.parse("foo>=1@edge"));
+    assertThrows(PkgbuildException.class, () -> Dependency.parse("foo=="));
+    assertThrows(PkgbuildException.class, () -> Dependency.parse("foo=invalid"));
+  }
 }

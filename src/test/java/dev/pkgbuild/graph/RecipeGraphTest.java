@@ -8,20 +8,25 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.SourcePos;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RecipeGraphTest {
   static Need need(String name, int line) {
-    return new Need(name, "environment", new SourcePos(Path.of("r.yaml"), line, 7));
+    return new Need(name, Need.Kind.ENVIRONMENT, "x", new SourcePos(Path.of("r.yaml"), line, 7));
   }
 
   static Node node(String id, Set<String> subs, Set<String> provides, String... needs) {
     List<Need> n = Arrays.stream(needs).map(s -> need(s, 10)).toList();
-    java.util.Set<String> pkgs = new java.util.HashSet<>(subs);
-    pkgs.add(id);
-    return new Node(id, pkgs, provides, n);
+    Map<String, Integer> pkgs = new HashMap<>();
+    subs.forEach(sub -> pkgs.put(sub, 0));
+    pkgs.put(id, 0);
+    Map<String, Integer> prov = new HashMap<>();
+    provides.forEach(p -> prov.put(p, 0));
+    return new Node(id, pkgs, prov, n);
   }
 
   @Test
@@ -37,13 +42,17 @@ class RecipeGraphTest {
   }
 
   @Test
-  void topologicalOrder_cycle_namesTheFullCycleAndEachEdgeLine() {
-    PkgbuildException e = assertThrows(PkgbuildException.class, () -> RecipeGraph.of(List.of(
+  void of_cycleNothingServes_cutsTheClosingEdgeIntoTheBootstrapSet() throws Exception {
+    RecipeGraph g = RecipeGraph.of(List.of(
         node("a", Set.of(), Set.of(), "b-dev"),
         node("b", Set.of("b-dev"), Set.of(), "c"),
-        node("c", Set.of(), Set.of(), "a"))).topologicalOrder());
-    assertTrue(e.getMessage().startsWith("dependency cycle: a -> b-dev -> c -> a; r.yaml:10:7: a needs b-dev"),
-        e.getMessage());
+        node("c", Set.of(), Set.of(), "a")));
+    assertEquals(List.of("c", "b", "a"), g.topologicalOrder());
+    assertEquals("c needs a (environment, r.yaml:10:7), breaking the cycle a -> b -> c -> a: no repository holds it",
+        g.cuts().get(0).describe());
+    assertEquals(1, g.cuts().size());
+    assertEquals(List.of("a: needed by c (r.yaml:10:7), in a cycle no recipe of the tree breaks, such as a -> b -> c -> a"),
+        g.bootstrapSet().stream().map(Needed::describe).toList());
   }
 
   @Test

@@ -22,11 +22,13 @@ import java.util.Set;
  * own, in a cold JVM (the first pass is what the CLI pays), then the whole plan again warm.
  * Run after {@code mvn -o test-compile} and bench/tree.sh (which makes the tree):
  * {@code java -cp target/pkgbuild.jar:target/test-classes dev.pkgbuild.graph.TreeBench
- * RECIPES_DIR REPO_DIR KEY.rsa} (command and figures in docs/benchmarks.md). Not a test:
+ * RECIPES_DIR REPO_DIR KEY.rsa [PIPELINE_DIR]} (command and figures in docs/benchmarks.md). Not a test:
  * nothing runs it in {@code mvn verify}.
  */
 public final class TreeBench {
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
   private static long last = System.nanoTime();
+  private static long lastCpu = CPU.getCurrentThreadCpuTime();
 
   private TreeBench() {}
 
@@ -36,28 +38,47 @@ public final class TreeBench {
     lap("(start)");
     SigningKey key = SigningKey.load(Path.of(args[2]));
     lap("load signing key");
-    List<Path> files = RecipeFiles.expand(List.of(recipes));
+    List<Path> files = RecipeFiles.expand(List.of(recipes), Reporter.silent());
     lap("list " + files.size() + " recipe files");
     List<dev.pkgbuild.recipe.Recipe> loaded = new ArrayList<>();
     for (Path f : files) {
       loaded.add(RecipeLoader.load(f));
     }
     lap("load (parse YAML)");
-    RecipeCompiler compiler = new RecipeCompiler(List.of());
+    List<Path> pipelines = args.length > 3 ? List.of(Path.of(args[3])) : List.of();
+    RecipeCompiler compiler = new RecipeCompiler(pipelines);
     List<CompiledRecipe> compiled = new ArrayList<>();
     for (dev.pkgbuild.recipe.Recipe r : loaded) {
-      compiled.add(compiler.compile(r, Arch.X86_64, Map.of()));
+      if (r.pkg().targetArchitecture().isEmpty() || r.pkg().targetArchitecture().contains("x86_64")
+          || r.pkg().targetArchitecture().contains("all")) {
+        compiled.add(compiler.compile(r, Arch.X86_64, Map.of()));
+      }
     }
     lap("compile");
-    List<String> hashes = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (CompiledRecipe c : compiled) {
-      hashes.add(BuildInputs.hash(Renderer.text(c), "x86_64", BuildInputs.defaultSourceDir(c.file(), c.main().name())));
+      texts.add(Renderer.text(c));
     }
-    lap("render + input hash");
-    RecipeGraph.of(compiled.stream().map(TreePlanner::node).toList()).topologicalOrder();
-    lap("graph + order");
+    lap("render (" + texts.stream().mapToLong(String::length).sum() / 1024 + " KiB)");
+    List<String> hashes = new ArrayList<>();
+    for (int i = 0; i < compiled.size(); i++) {
+      CompiledRecipe c = compiled.get(i);
+      hashes.add(BuildInputs.hash(texts.get(i), "x86_64", BuildInputs.defaultSourceDir(c.file(), c.main().name())));
+    }
+    lap("input hash");
+    List<Node> nodes = new ArrayList<>();
+    for (CompiledRecipe c : compiled) {
+      nodes.add(TreePlanner.node(c));
+    }
+    lap("nodes");
+    for (int i = 0; i < 3; i++) {
+      RecipeGraph g = RecipeGraph.of(nodes);
+      lap("graph (" + g.cuts().size() + " cuts)");
+      g.topologicalOrder();
+      lap("order");
+    }
     Repository repo = Repository.open(repoDir, "x86_64", key, Reporter.silent());
-    List<IndexEntry> entries = repo.index().entries();
+    List<IndexEntry> entries = Files.isRegularFile(repo.indexFile()) ? repo.index().entries() : List.of();
     lap("read + verify index (" + entries.size() + " entries)");
     for (IndexEntry e : entries) {
       Files.size(repo.archDir().resolve(e.fileName()));
@@ -65,15 +86,18 @@ public final class TreeBench {
     }
     lap("stat packages + read input records");
     for (int i = 0; i < 3; i++) {
-      new TreePlanner(List.of(), Arch.X86_64, Reporter.silent())
-          .plan(List.of(recipes), Repository.open(repoDir, "x86_64", key, Reporter.silent()), false, Set.of());
+      new TreePlanner(pipelines, Arch.X86_64, Reporter.silent())
+          .plan(List.of(recipes), Repository.open(repoDir, "x86_64", key, Reporter.silent()), List.of(), false,
+              Set.of());
       lap("whole plan again, warm pass " + (i + 1));
     }
   }
 
   private static void lap(String what) {
     long now = System.nanoTime();
-    System.out.printf("%-45s %8.1f ms%n", what, (now - last) / 1e6);
+    long cpu = CPU.getCurrentThreadCpuTime();
+    System.out.printf("%-45s %8.1f ms wall %8.1f ms cpu%n", what, (now - last) / 1e6, (cpu - lastCpu) / 1e6);
     last = System.nanoTime();
+    lastCpu = CPU.getCurrentThreadCpuTime();
   }
 }
