@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Writes what {@code apk add --initdb} leaves besides the packages: {@code lib/apk/db/}
  * ({@code installed}, {@code scripts.tar}, {@code triggers}, an empty 0600 {@code lock}),
- * {@code etc/apk/} ({@code world}, {@code arch}, {@code keys/}, and {@code repositories} when
+ * {@code etc/apk/} ({@code world}, {@code arch}, and {@code keys/} and {@code repositories} when
  * there are any) and the empty {@code proc} (0555), {@code tmp} (1777), {@code dev} and
  * {@code var/cache/{apk,misc}}. Paths go through {@link RootLayout}, so on a merged-/usr root
  * ({@code lib -> usr/lib}) the database lands in {@code usr/lib/apk/db} as apko puts it.
@@ -35,7 +35,7 @@ final class ApkDatabaseFiles {
     if (!request.repositories().isEmpty()) {
       file(etc.resolve("repositories"), lines(request.repositories()), 0644, epoch);
     }
-    Path keys = layout.directory(List.of("etc", "apk", "keys"), true);
+    Path keys = request.keys().isEmpty() ? null : layout.directory(List.of("etc", "apk", "keys"), true);
     for (Path key : request.keys()) {
       file(keys.resolve(key.getFileName().toString()), Files.readAllBytes(key), 0644, epoch);
     }
