@@ -104,6 +104,7 @@ final class RootLayout {
 
   /** The components a symlink's target stands for, relative to where resolution restarts. */
   private static List<String> follow(List<String> done, String target, String link) throws Refusal {
+    String where = rel(done, link);
     List<String> base = target.startsWith("/") ? new ArrayList<>() : new ArrayList<>(done);
     List<String> out = new ArrayList<>();
     int depth = base.size();
@@ -118,8 +119,7 @@ final class RootLayout {
           depth--;
           done.remove(done.size() - 1);
         } else {
-          throw new Refusal("would be written through the symlink '" + rel(done, link)
-              + "', which points out of the root (" + target + ")");
+          throw new Refusal("would be written through the symlink '" + where + "', which points out of the root (" + target + ")");
         }
       } else {
         out.add(p);
