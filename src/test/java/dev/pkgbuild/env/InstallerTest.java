@@ -162,6 +162,19 @@ class InstallerTest {
     }
   }
 
+  @Test
+  void install_independentPackagesInEitherOrder_sameInstalledDatabase() throws Exception {
+    VerifiedPackage hello = hello();
+    VerifiedPackage other = EnvPackages.build(tmp.resolve("pkgs"), EnvPackages.info("other", "1-r0").build(),
+        EnvPackages.file("usr/share/other/x", "x"));
+    Path r1 = tmp.resolve("r1");
+    Path r2 = tmp.resolve("r2");
+    Installer.install(r1, EnvPackages.request(List.of(hello, other)));
+    Installer.install(r2, EnvPackages.request(List.of(other, hello)));
+    assertArrayEquals(Files.readAllBytes(r1.resolve("lib/apk/db/installed")),
+        Files.readAllBytes(r2.resolve("lib/apk/db/installed")));
+  }
+
   private static VerifiedPackage copy(VerifiedPackage p, Path dir) throws Exception {
     Path to = Files.copy(p.file(), dir.resolve(p.file().getFileName()));
     return VerifiedPackage.of(to, p.entry());
