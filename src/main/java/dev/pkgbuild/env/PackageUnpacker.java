@@ -16,10 +16,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,7 +61,11 @@ final class PackageUnpacker {
       check(p, ApkIdentity.of(raw.toByteArray()), p.entry().checksum(), "control member");
     }
     InstalledPackage pkg = new InstalledPackage(p, info, scripts(control));
-    try (InputStream data = new DataMembers(g, sha256, legacy)) {
+    GzipMembers.Tap tap = (bytes, o, l) -> {
+      sha256.update(bytes, o, l);
+      legacy.update(bytes, o, l);
+    };
+    try (InputStream data = g.remaining(tap, n -> { })) {
       TarReader tar = new TarReader(data);
       for (TarReader.Item item; (item = tar.next()) != null; ) {
         writer.write(pkg, item.entry(), item.pax(), tar.content());
@@ -116,35 +118,6 @@ final class PackageUnpacker {
       items.put(i.entry().name(), r.content().readAllBytes());
     }
     return items;
-  }
-
-  /** The data member(s) as one stream, their compressed bytes hashed on the way. */
-  private static final class DataMembers extends dev.pkgbuild.archive.ChunkedInputStream {
-    private final GzipMembers g;
-    private final List<MessageDigest> digests = new ArrayList<>();
-    private InputStream current;
-
-    DataMembers(GzipMembers g, MessageDigest... digests) {
-      this.g = g;
-      this.digests.addAll(List.of(digests));
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      while (true) {
-        if (current == null) {
-          if (!g.atMember()) {
-            return -1;
-          }
-          current = g.next((raw, o, l) -> digests.forEach(d -> d.update(raw, o, l)));
-        }
-        int n = current.read(b, off, len);
-        if (n >= 0) {
-          return n;
-        }
-        current = null;
-      }
-    }
   }
 
   /** {@code Q1} + base64 for a checksum record in hex (apk) or already {@code Q1...} (apko); null if unreadable. */

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pkgbuild.apk.PkgInfoBuilder;
 import dev.pkgbuild.archive.TarEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.env.EnvPackages.Raw;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,21 +94,23 @@ class InstallerRefusalTest {
     assertTrue(msg.startsWith("tampered-1.0-r0: "), msg);
   }
 
+  /** A package {@code name} whose only file is usr/share/f holding its name. */
+  private VerifiedPackage writesF(String name, String version, UnaryOperator<PkgInfoBuilder> info) throws Exception {
+    return EnvPackages.build(tmp.resolve(name), info.apply(EnvPackages.info(name, version)).build(),
+        EnvPackages.file("usr/share/f", name));
+  }
+
   @Test
   void install_sameFileInTwoUnrelatedPackages_refusedAsApk() throws Exception {
-    VerifiedPackage a = EnvPackages.build(tmp.resolve("a"), EnvPackages.info("a", "1-r0").build(),
-        EnvPackages.file("usr/share/f", "a"));
-    VerifiedPackage b = EnvPackages.build(tmp.resolve("b"), EnvPackages.info("b", "2-r0").build(),
-        EnvPackages.file("usr/share/f", "b"));
+    VerifiedPackage a = writesF("a", "1-r0", i -> i);
+    VerifiedPackage b = writesF("b", "2-r0", i -> i);
     assertEquals("b-2-r0: trying to overwrite usr/share/f owned by a-1-r0", refused(List.of(a, b)));
   }
 
   @Test
   void install_replaces_newOwnerTakesFileAndOldRecordDropsIt() throws Exception {
-    VerifiedPackage a = EnvPackages.build(tmp.resolve("a"), EnvPackages.info("a", "1-r0").build(),
-        EnvPackages.file("usr/share/f", "a"));
-    VerifiedPackage b = EnvPackages.build(tmp.resolve("b"), EnvPackages.info("b", "2-r0").addReplaces("a<2").build(),
-        EnvPackages.file("usr/share/f", "b"));
+    VerifiedPackage a = writesF("a", "1-r0", i -> i);
+    VerifiedPackage b = writesF("b", "2-r0", i -> i.addReplaces("a<2"));
     Path root = tmp.resolve("root");
     Installer.install(root, EnvPackages.request(List.of(a, b)));
     assertEquals("b", Files.readString(root.resolve("usr/share/f")));
@@ -117,10 +121,8 @@ class InstallerRefusalTest {
 
   @Test
   void install_ownerReplacesNewcomerAtHigherPriority_keepsOwnersFile() throws Exception {
-    VerifiedPackage a = EnvPackages.build(tmp.resolve("a"), EnvPackages.info("a", "1-r0").addReplaces("b")
-        .replacesPriority(10).build(), EnvPackages.file("usr/share/f", "a"));
-    VerifiedPackage b = EnvPackages.build(tmp.resolve("b"), EnvPackages.info("b", "2-r0").build(),
-        EnvPackages.file("usr/share/f", "b"));
+    VerifiedPackage a = writesF("a", "1-r0", i -> i.addReplaces("b").replacesPriority(10));
+    VerifiedPackage b = writesF("b", "2-r0", i -> i);
     Path root = tmp.resolve("root");
     Installer.install(root, EnvPackages.request(List.of(a, b)));
     assertEquals("a", Files.readString(root.resolve("usr/share/f")));
@@ -129,10 +131,8 @@ class InstallerRefusalTest {
 
   @Test
   void install_sameOrigin_overwritesWithoutReplaces() throws Exception {
-    VerifiedPackage a = EnvPackages.build(tmp.resolve("a"), EnvPackages.info("a", "1-r0").origin("src").build(),
-        EnvPackages.file("usr/share/f", "a"));
-    VerifiedPackage b = EnvPackages.build(tmp.resolve("b"), EnvPackages.info("b", "1-r0").origin("src").build(),
-        EnvPackages.file("usr/share/f", "b"));
+    VerifiedPackage a = writesF("a", "1-r0", i -> i.origin("src"));
+    VerifiedPackage b = writesF("b", "1-r0", i -> i.origin("src"));
     Path root = tmp.resolve("root");
     Installer.install(root, EnvPackages.request(List.of(a, b)));
     assertEquals("b", Files.readString(root.resolve("usr/share/f")));
