@@ -9,13 +9,14 @@ import java.util.Objects;
  *
  * @param file the {@code .apk}
  * @param entry its index record, which becomes the head of its installed-database record
- * @param tag the repository tag it was pinned to (the db's {@code s:}), or null
+ * @param tag the repository tag it was pinned to, without {@code @} (the db's {@code s:}), or null
  */
 public record VerifiedPackage(Path file, IndexEntry entry, String tag) {
   /** Checks the fields. */
   public VerifiedPackage {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(entry, "entry");
+    tag = tag == null || tag.isEmpty() ? null : tag.startsWith("@") ? tag.substring(1) : tag;
   }
 
   /** An untagged package. */

@@ -78,6 +78,16 @@ class InstallerTest {
   }
 
   @Test
+  void install_taggedPackage_recordsTagAndReplaces() throws Exception {
+    VerifiedPackage p = EnvPackages.build(tmp.resolve("pkgs"), EnvPackages.info("pinned", "1-r0")
+        .addReplaces("old=~1").replacesPriority(3).build(), EnvPackages.file("usr/share/p/x", "x"));
+    Path root = tmp.resolve("root");
+    Installer.install(root, EnvPackages.request(List.of(new VerifiedPackage(p.file(), p.entry(), "@edge"))));
+    String db = Files.readString(root.resolve("lib/apk/db/installed"));
+    assertTrue(db.contains("\nr:old~1\nq:3\ns:edge\nF:usr\n"), db);
+  }
+
+  @Test
   void install_noRepositories_writesNoRepositoriesFile() throws Exception {
     Path root = tmp.resolve("root");
     Installer.install(root, EnvPackages.request(List.of(hello())));
