@@ -45,7 +45,9 @@ class InstallerTest {
     assertEquals(Path.of("hello"), Files.readSymbolicLink(root.resolve("usr/bin/hi")));
     assertEquals(Files.getAttribute(root.resolve("usr/bin/hello"), "unix:ino"),
         Files.getAttribute(root.resolve("usr/bin/hello2"), "unix:ino"));
-    assertEquals(1, r.packages());
+    assertEquals(List.of(1, 4, 4), List.of(r.packages(), r.dirs(), r.files()));
+    // The hard link adds no bytes: hello's content once, then the README.
+    assertEquals("#!/bin/sh\necho hello\n".length() + "read me\n".length(), r.bytes());
     String e = hello.entry().render();
     assertEquals(e
         + "F:usr\nF:usr/bin\n"
