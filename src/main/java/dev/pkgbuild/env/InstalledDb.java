@@ -2,11 +2,6 @@ package dev.pkgbuild.env;
 
 import dev.pkgbuild.apk.ApkVersion;
 import dev.pkgbuild.apk.IndexEntry;
-import dev.pkgbuild.archive.TarEntry;
-import dev.pkgbuild.archive.TarSegmentWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,22 +105,15 @@ final class InstalledDb {
 
   /** One tar entry per stored script, {@code <name>-<ver>.<C:>.<action>}, mode 0755, mtime the build date. */
   byte[] scriptsTar() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      TarSegmentWriter tar = new TarSegmentWriter(out);
-      for (InstalledPackage p : packages) {
-        IndexEntry e = p.pkg.entry();
-        long mtime = e.buildTime() == null || e.buildTime() == 0 ? epoch : e.buildTime();
-        for (Map.Entry<String, byte[]> s : p.scripts.entrySet()) {
-          String name = e.name() + "-" + e.version() + "." + e.checksum() + "." + s.getKey();
-          tar.write(TarEntry.file(name, 0755, s.getValue().length, mtime, null), s.getValue());
-        }
+    ScriptsTar tar = new ScriptsTar();
+    for (InstalledPackage p : packages) {
+      IndexEntry e = p.pkg.entry();
+      long mtime = e.buildTime() == null || e.buildTime() == 0 ? epoch : e.buildTime();
+      for (Map.Entry<String, byte[]> s : p.scripts.entrySet()) {
+        tar.add(e.name() + "-" + e.version() + "." + e.checksum() + "." + s.getKey(), mtime, s.getValue());
       }
-      tar.finish(TarSegmentWriter.Trailer.END_BLOCKS);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array does not fail
     }
-    return out.toByteArray();
+    return tar.finish();
   }
 
   /** {@code C: glob glob...} for each package with triggers, in install order. */
