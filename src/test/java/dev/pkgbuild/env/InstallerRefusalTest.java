@@ -78,6 +78,12 @@ class InstallerRefusalTest {
   }
 
   @Test
+  void install_fileWithoutItsDirectoryEntry_refused() throws Exception {
+    assertEquals("evil-1.0-r0: entry 'usr/x' has no directory entry for 'usr' before it",
+        refused(List.of(raw(List.of(Raw.file("usr/x", "x"))))));
+  }
+
+  @Test
   void install_deviceNode_refused() throws Exception {
     TarEntry node = new TarEntry("null", TarEntry.Type.OTHER, 0666, 0, 0, "", "", 0, 0, null, null);
     assertEquals("evil-1.0-r0: entry 'null' is a device node, FIFO or other special file",
