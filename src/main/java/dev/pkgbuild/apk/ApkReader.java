@@ -1,6 +1,5 @@
 package dev.pkgbuild.apk;
 
-import dev.pkgbuild.archive.ChunkedInputStream;
 import dev.pkgbuild.archive.Digests;
 import dev.pkgbuild.archive.GzipMembers;
 import dev.pkgbuild.archive.TarEntry;
@@ -89,7 +88,16 @@ public final class ApkReader {
     if (!g.atMember()) {
       problems.add(g.hasMore() ? "bytes after the control member are not gzip" : "no data member");
     } else {
-      try (InputStream data = new DataStream(g, sha256, sha1)) {
+      // The raw bytes feed the datahash and the legacy identity.
+      GzipMembers.Tap tap = (raw, o, l) -> {
+        sha256.update(raw, o, l);
+        sha1.update(raw, o, l);
+      };
+      try (InputStream data = g.remaining(tap, n -> {
+        if (n == 2) {
+          problems.add("more than one data member (apk-tools 3 drops support)");
+        }
+      })) {
         checks.readAll(new TarReader(data));
         data.transferTo(java.io.OutputStream.nullOutputStream());
       }
@@ -147,43 +155,5 @@ public final class ApkReader {
         n -> signatures.add(new ApkContents.Signature(n.type(), n.keyName(),
             i.content())),
         () -> problems.add(i.entry().name() + ": signature type apk does not know (skipped)"));
-  }
-
-  /** The data member(s) as one stream; the raw bytes feed the datahash and legacy identity. */
-  private final class DataStream extends ChunkedInputStream {
-    private final GzipMembers g;
-    private final MessageDigest sha256;
-    private final MessageDigest sha1;
-    private InputStream current;
-    private int members;
-
-    DataStream(GzipMembers g, MessageDigest sha256, MessageDigest sha1) {
-      this.g = g;
-      this.sha256 = sha256;
-      this.sha1 = sha1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      while (true) {
-        if (current == null) {
-          if (!g.atMember()) {
-            return -1;
-          }
-          if (++members == 2) {
-            problems.add("more than one data member (apk-tools 3 drops support)");
-          }
-          current = g.next((raw, o, l) -> {
-            sha256.update(raw, o, l);
-            sha1.update(raw, o, l);
-          });
-        }
-        int n = current.read(b, off, len);
-        if (n >= 0) {
-          return n;
-        }
-        current = null;
-      }
-    }
   }
 }
