@@ -36,10 +36,10 @@ build() { # $1 = source dir
 # One small build first: the launcher records its class-data archive from the first good build.
 mkdir -p "$work/small/data" && echo hi >"$work/small/data/a.txt" && build "$work/small"
 
-timed() { # name, command...: appends "name wall_s peak_rss_kb"
+timed() { # name, command...: appends "name wall_s peak_rss_kb user_s sys_s"
   local name=$1; shift
   sync # dirty pages of the previous command are not this one's to write back
-  /usr/bin/time -f "$name %e %M" -a -o "$work/results.$size" "$@"
+  /usr/bin/time -f "$name %e %M %U %S" -a -o "$work/results.$size" "$@"
 }
 for size in $sizes; do
   tree=/tmp/pkgbuild-bigtree-$size
@@ -66,18 +66,20 @@ rows = [l.split() for l in open(sys.argv[1])]
 col = lambda name, i: [float(r[i]) for r in rows if r[0] == name]
 med = lambda name, i: st.median(col(name, i))
 cp, pigz, pkg = med("cp", 1), med("pigz", 1), med("pkgbuild", 1)
+cpu = lambda name: st.median(float(r[3]) + float(r[4]) for r in rows if r[0] == name)
 copy, pack, pub = med("phases", 1), med("phases", 2), med("phases", 3)
 print(f"tree {sys.argv[2]} MB, apk {int(sys.argv[3]):,} bytes, medians of {len(col('cp', 1))} round(s)")
-print("| what | wall s | peak RSS MB |")
-print("| --- | ---: | ---: |")
-print(f"| `cp -a TREE` | {cp:.2f} | {max(col('cp', 2)) / 1024:.0f} |")
-print(f"| `tar -C TREE --sort=name -cf - . \\| pigz -6 -p 2 >FILE` | {pigz:.2f} | {max(col('pigz', 2)) / 1024:.0f} |")
-print(f"| `./pkgbuild build big.yaml --source-dir TREE ...` | {pkg:.2f} | {max(col('pkgbuild', 2)) / 1024:.0f} |")
-print(f"| - its source-dir copy (log: start to `copied source dir`) | {copy:.2f} | |")
-print(f"| - its packaging (log: last step's end to `packaged`) | {pack:.2f} | |")
-print(f"| - its publishing (log: `packaged` to `published`) | {pub:.2f} | |")
+print("| what | wall s | CPU s (user+sys) | peak RSS MB |")
+print("| --- | ---: | ---: | ---: |")
+print(f"| `cp -a TREE` | {cp:.2f} | {cpu('cp'):.2f} | {max(col('cp', 2)) / 1024:.0f} |")
+print(f"| `tar -C TREE --sort=name -cf - . \\| pigz -6 -p 2 >FILE` | {pigz:.2f} | {cpu('pigz'):.2f} | {max(col('pigz', 2)) / 1024:.0f} |")
+print(f"| `./pkgbuild build big.yaml --source-dir TREE ...` | {pkg:.2f} | {cpu('pkgbuild'):.2f} | {max(col('pkgbuild', 2)) / 1024:.0f} |")
+print(f"| - its source-dir copy (log: start to `copied source dir`) | {copy:.2f} | | |")
+print(f"| - its packaging (log: last step's end to `packaged`) | {pack:.2f} | | |")
+print(f"| - its publishing (log: `packaged` to `published`) | {pub:.2f} | | |")
 print(f"ratios: copy / cp -a = {copy / cp:.2f} (target <= 1.5); packaging / tar|pigz = {pack / pigz:.2f} "
-      f"(target <= 1.0); build / (cp + tar|pigz) = {pkg / (cp + pigz):.2f} (target <= 1.2)")
+      f"(target <= 1.0); build / (cp + tar|pigz) = {pkg / (cp + pigz):.2f} (target <= 1.2); "
+      f"CPU: build / (cp + tar|pigz) = {cpu('pkgbuild') / (cpu('cp') + cpu('pigz')):.2f}")
 PY
 done
 echo "nproc $(nproc), load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
