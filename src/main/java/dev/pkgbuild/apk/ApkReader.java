@@ -7,7 +7,6 @@ import dev.pkgbuild.archive.TarEntry;
 import dev.pkgbuild.archive.TarReader;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.sign.SignatureType;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -45,7 +44,7 @@ public final class ApkReader {
    *     truncated, corrupt, or has no {@code .PKGINFO}
    */
   public static ApkContents read(Path apk) throws PkgbuildException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(apk), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(apk)) { // GzipMembers reads in 64 KiB chunks itself
       return new ApkReader(apk).read(in, Files.size(apk));
     } catch (NoSuchFileException e) {
       throw PkgbuildException.badInput(apk + ": no such file");

@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public record Dependency(boolean conflict, String name, String tag, String op, String version) {
   private static final String OP_CHARS = "<>=~";
-  private static final Set<String> OPS = Set.of("=", "<", "<=", ">", ">=", "~", "=~", "~=", ">~", "<~", "><");
+  // apk-tools reads each operator char as a flag, so "==" is "=" (Wolfi writes it).
+  private static final Set<String> OPS = Set.of("=", "==", "<", "<=", ">", ">=", "~", "=~", "~=", ">~", "<~", "><");
 
   /** Parses one atom. @throws PkgbuildException naming the atom when it is malformed */
   public static Dependency parse(String atom) throws PkgbuildException {
@@ -35,6 +36,9 @@ public record Dependency(boolean conflict, String name, String tag, String op, S
     String name = atom.substring(i, nameEnd);
     if (name.isEmpty()) {
       throw bad(atom, "missing name");
+    }
+    if (atom.chars().anyMatch(Character::isWhitespace)) {
+      throw bad(atom, "one atom has no spaces (list each one on its own)");
     }
     String tag = null;
     int rest = nameEnd;

@@ -50,82 +50,19 @@ public final class IndexArchive {
 
   /** The unsigned part: one gzip member with the tar. @throws IOException never for memory streams */
   public static byte[] unsigned(ApkIndex index, long epoch) throws IOException {
-    List<byte[]> blocks = new ArrayList<>(index.entries().size());
-    for (IndexEntry e : index.entries()) {
-      blocks.add(block(e));
-    }
-    return unsigned(index.description(), blocks, epoch);
-  }
-
-  /** One record as it appears in the text, blank line included. */
-  public static byte[] block(IndexEntry e) {
-    return (e.render() + "\n").getBytes(StandardCharsets.UTF_8);
-  }
-
-  /**
-   * The unsigned part from pre-rendered {@link #block} bytes, in index order, so an updater
-   * re-renders only what changed. @throws IOException never for memory streams
-   */
-  public static byte[] unsigned(String description, List<byte[]> blocks, long epoch) throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    byte[] text = index.render().getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(text.length / 8 + 1024);
     // Large repositories have megabytes of index text: compress on all cores (same bytes either way).
     try (OutputStream gz = Gzip.member(buf, Gzip.DATA_LEVEL, Runtime.getRuntime().availableProcessors())) {
       TarSegmentWriter tar = new TarSegmentWriter(gz);
-      if (description != null) {
-        byte[] d = description.getBytes(StandardCharsets.UTF_8);
+      if (index.description() != null) {
+        byte[] d = index.description().getBytes(StandardCharsets.UTF_8);
         tar.write(TarEntry.file("DESCRIPTION", 0644, d.length, epoch, null), d);
       }
-      long size = blocks.stream().mapToLong(b -> b.length).sum();
-      tar.write(TarEntry.file("APKINDEX", 0644, size, epoch, null), new BlocksStream(blocks));
+      tar.write(TarEntry.file("APKINDEX", 0644, text.length, epoch, null), text);
       tar.finish(TarSegmentWriter.Trailer.END_BLOCKS);
     }
     return buf.toByteArray();
-  }
-
-  /** Reads the blocks one after another without joining them. */
-  private static final class BlocksStream extends InputStream {
-    private final java.util.Iterator<byte[]> it;
-    private byte[] cur = new byte[0];
-    private int pos;
-
-    BlocksStream(List<byte[]> blocks) {
-      this.it = blocks.iterator();
-    }
-
-    @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      while (pos == cur.length) {
-        if (!it.hasNext()) {
-          return -1;
-        }
-        cur = it.next();
-        pos = 0;
-      }
-      int n = Math.min(len, cur.length - pos);
-      System.arraycopy(cur, pos, b, off, n);
-      pos += n;
-      return n;
-    }
-  }
-
-  /**
-   * Writes {@code target} atomically from pre-rendered blocks, signed with {@code key} or unsigned.
-   *
-   * @throws PkgbuildException when the file cannot be written
-   */
-  public static void write(Path target, String description, List<byte[]> blocks, SigningKey key, long epoch)
-      throws PkgbuildException {
-    try {
-      AtomicFiles.write(target, signedOrNot(unsigned(description, blocks, epoch), key, epoch));
-    } catch (IOException e) {
-      throw PkgbuildException.failed("cannot write " + target + ": " + e.getMessage());
-    }
   }
 
   /** Signs an unsigned index body: the signature member goes in front. @throws IOException never for memory streams */
@@ -143,7 +80,11 @@ public final class IndexArchive {
    * @throws PkgbuildException when the file cannot be written
    */
   public static void write(Path target, ApkIndex index, SigningKey key, long epoch) throws PkgbuildException {
-    write(target, index.description(), index.entries().stream().map(IndexArchive::block).toList(), key, epoch);
+    try {
+      AtomicFiles.write(target, render(index, key, epoch));
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot write " + target + ": " + e.getMessage());
+    }
   }
 
   /** The whole file, signed with {@code key} or unsigned when null. @throws IOException never for memory streams */

@@ -59,7 +59,11 @@ public record IndexEntry(String checksum, String name, String version, String ar
 
   /** The block in apk-tools' letter order {@code C P V A S I T U L o m t c k D p i}, each line ending in LF. */
   public String render() {
-    StringBuilder b = new StringBuilder();
+    return appendTo(new StringBuilder()).toString();
+  }
+
+  /** Appends {@link #render}'s text to {@code b}; a whole index is rendered into one builder. */
+  public StringBuilder appendTo(StringBuilder b) {
     line(b, 'C', checksum);
     line(b, 'P', name);
     line(b, 'V', version);
@@ -78,7 +82,7 @@ public record IndexEntry(String checksum, String name, String version, String ar
     line(b, 'p', provides.isEmpty() ? null : String.join(" ", provides));
     line(b, 'i', installIf.isEmpty() ? null : String.join(" ", installIf));
     extra.forEach(l -> b.append(l).append('\n'));
-    return b.toString();
+    return b;
   }
 
   private static void line(StringBuilder b, char letter, Object value) {

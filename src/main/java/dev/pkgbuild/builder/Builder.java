@@ -5,6 +5,7 @@ import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.graph.BuildInputs;
 import dev.pkgbuild.io.AtomicFiles;
 import dev.pkgbuild.io.Nss;
+import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
 import dev.pkgbuild.pipeline.RecipeCompiler;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One recipe, end to end: validate everything first (recipe, key, sandbox, sources),
@@ -65,17 +65,17 @@ public final class Builder {
     Arch arch = Hosts.arch(req.arch());
     // The sandbox preflight starts a process; it runs while the recipe loads, and is still
     // finished before any work starts.
-    CompletableFuture<Sandbox> preflight = Background.start(() -> sandboxes.create(req.runner()));
+    SideBySide.Pending<Sandbox, PkgbuildException> preflight = SideBySide.start(() -> sandboxes.create(req.runner()));
     // So does loading a key already on disk; a new key is made only once the recipe is good.
-    CompletableFuture<SigningKey> existingKey = Background.start(() -> KeyResolver.existing(req.signingKey(),
-        req.keysDir()));
+    SideBySide.Pending<SigningKey, PkgbuildException> existingKey = SideBySide.start(() ->
+        KeyResolver.existing(req.signingKey(), req.keysDir()));
     CompiledRecipe recipe = new RecipeCompiler(req.pipelineDirs()).compile(req.recipe(), arch, Map.of());
     CompiledPackage main = recipe.main();
-    SigningKey key = Background.join(existingKey);
+    SigningKey key = existingKey.join();
     if (key == null) {
       key = KeyResolver.resolve(req.signingKey(), req.keysDir(), reporter);
     }
-    Sandbox sandbox = Background.join(preflight);
+    Sandbox sandbox = preflight.join();
     Path sourceDir = sourceDir(req, main.name());
     Map<String, String> env = BuildEnvironment.of(req.envFiles(), recipe.environment().environment(),
         req.sourceDateEpoch());
@@ -93,7 +93,7 @@ public final class Builder {
         key.prepare(); // the fast signer and digests load while the steps run, ready for packaging
         // Hashed beside the steps: only publishing needs it, and the build never writes to sourceDir.
         // It waits for the native digests first, as a source dir may be large.
-        CompletableFuture<String> inputs = Background.startIo(() -> {
+        SideBySide.Pending<String, IOException> inputs = SideBySide.start(() -> {
           Nss.start().join();
           return BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
         });
@@ -134,8 +134,8 @@ public final class Builder {
   }
 
   private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Packager.Built> built,
-      SigningKey key, BuildLog log, CompletableFuture<String> inputsHash) throws PkgbuildException, IOException {
-    String inputs = Background.joinIo(inputsHash);
+      SigningKey key, BuildLog log, SideBySide.Pending<String, IOException> inputsHash) throws PkgbuildException, IOException {
+    String inputs = inputsHash.join();
     Repository repo = Repository.open(req.outDir(), recipe.arch().apkName(), key, log)
         .withIndexEpoch(req.sourceDateEpoch());
     List<StagedApk> staged = new ArrayList<>();
@@ -145,21 +145,21 @@ public final class Builder {
     PublishResult result = repo.publish(staged);
     result.notes().forEach(log::warn);
     // The files beside the packages are written side by side: each waits on its own fsyncs.
-    List<CompletableFuture<Path>> writes = new ArrayList<>();
+    List<SideBySide.Pending<Path, IOException>> writes = new ArrayList<>();
     String nameVersion = recipe.main().name() + "-" + recipe.main().fullVersion();
-    writes.add(Background.startIo(() -> {
+    writes.add(SideBySide.start(() -> {
       InputsRecord.write(repo.archDir(), nameVersion, inputs);
       return InputsRecord.file(repo.archDir(), nameVersion);
     }));
     for (Packager.Built b : built) {
       Path sbom = repo.archDir().resolve(b.written().info().pkgname() + "-" + b.written().info().pkgver() + ".spdx.json");
-      writes.add(Background.startIo(() -> {
+      writes.add(SideBySide.start(() -> {
         AtomicFiles.write(sbom, b.sbom());
         return sbom;
       }));
     }
-    for (CompletableFuture<Path> w : writes) {
-      Background.joinIo(w);
+    for (SideBySide.Pending<Path, IOException> w : writes) {
+      w.join();
     }
     List<Path> files = built.stream().map(b -> repo.archDir().resolve(b.written().indexEntry().fileName())).toList();
     Path keptLog = repo.archDir().resolve(nameVersion + ".log");

@@ -1,6 +1,7 @@
 package dev.pkgbuild.builder;
 
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.pipeline.HostStep;
 import dev.pkgbuild.pipeline.Step;
 import dev.pkgbuild.sbom.SbomInput;
 import dev.pkgbuild.source.Checksum;
@@ -12,7 +13,6 @@ import dev.pkgbuild.source.SafeExtractor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,9 +21,6 @@ import java.util.function.Consumer;
  * network: {@code fetch} (downloaded before any step runs) and {@code git-checkout}.
  */
 final class HostSteps {
-  static final String FETCH = "fetch";
-  static final String GIT_CHECKOUT = "git-checkout";
-
   private final Fetcher fetcher;
   private final Path workspace;
   private final Path sourceDir;
@@ -38,35 +35,35 @@ final class HostSteps {
   }
 
   boolean handles(Step step) {
-    return FETCH.equals(step.uses()) || GIT_CHECKOUT.equals(step.uses());
+    return step.host() != null;
   }
 
   /** Downloads (or finds in the cache) every fetch source, before any step runs. */
   void prefetch(List<Step> steps) throws PkgbuildException {
     for (Step s : steps) {
-      if (FETCH.equals(s.uses())) {
-        fetcher.fetch(Fetcher.toUri(s.with().get("uri")), checksum(s));
+      if (s.host() instanceof HostStep.Fetch f) {
+        fetcher.fetch(Fetcher.toUri(f.uri()), checksum(f));
       }
       prefetch(s.children());
     }
   }
 
   void run(Step step, Consumer<String> out) throws PkgbuildException {
-    if (FETCH.equals(step.uses())) {
-      FetchStep f = new FetchStep(step.with().get("uri"), checksum(step),
-          relative(step, step.with().getOrDefault("directory", ".")), bool(step, "extract", true),
-          number(step, "strip-components", 1), bool(step, "delete", false));
+    if (step.host() instanceof HostStep.Fetch fetch) {
+      FetchStep f = new FetchStep(fetch.uri(), checksum(fetch), inWorkspace(step, fetch.directory()), fetch.extract(),
+          fetch.stripComponents(), fetch.delete());
       out.accept("fetch " + f.uri() + " (" + f.checksum() + ") into " + f.directory());
       f.run(fetcher, workspace, SafeExtractor.DEFAULT_MAX_BYTES);
       boolean sha512 = f.checksum().algorithm().equals("sha512");
       sources.add(SbomInput.Source.fetch(f.uri(), sha512 ? "" : f.checksum().hex(), sha512 ? f.checksum().hex() : ""));
-    } else {
-      GitRequest g = gitRequest(step);
+    } else if (step.host() instanceof HostStep.Git git) {
+      GitRequest g = gitRequest(git, inWorkspace(step, git.destination()));
       out.accept("git-checkout " + g.repository() + " " + (g.tag() != null ? "tag " + g.tag()
           : g.branch() != null ? "branch " + g.branch() : "default branch"));
       GitCheckout.Result r = GitCheckout.checkout(g);
       out.accept("checked out " + r.commit());
-      sources.add(SbomInput.Source.git(recipeRepository(step), r.commit()));
+      // The repository as the recipe names it: a host path would make the SBOM differ per machine.
+      sources.add(SbomInput.Source.git(git.repository(), r.commit()));
     }
   }
 
@@ -75,72 +72,34 @@ final class HostSteps {
     return List.copyOf(sources);
   }
 
-  /** The repository as the recipe names it: a host path would make the SBOM differ per machine. */
-  private static String recipeRepository(Step step) {
-    return step.with().get("repository");
+  private GitRequest gitRequest(HostStep.Git g, String destination) {
+    return new GitRequest(repository(g.repository()), g.tag(), g.branch(), g.expectedCommit(), g.depth(),
+        workspace.resolve(destination).normalize(), g.recurseSubmodules(), g.cherryPicks(), sourceDateEpoch);
   }
 
-  private GitRequest gitRequest(Step s) throws PkgbuildException {
-    String dest = relative(s, s.with().getOrDefault("destination", "."));
-    List<String> picks = Arrays.stream(s.with().getOrDefault("cherry-picks", "").split("\n"))
-        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    return new GitRequest(repository(s.with().get("repository")), s.with().get("tag"), s.with().get("branch"),
-        s.with().get("expected-commit"), number(s, "depth", 0), workspace.resolve(dest).normalize(),
-        bool(s, "recurse-submodules", false), picks, sourceDateEpoch);
+  /** A path of the build environment as a path in the workspace, which holds all of /home/build. */
+  private static String inWorkspace(Step step, String path) throws PkgbuildException {
+    if (path.equals(StepScript.HOME)) {
+      return ".";
+    }
+    if (!path.startsWith(StepScript.HOME + "/")) {
+      throw PkgbuildException.badInput(step.pos() + ": source steps run on the host and must write under "
+          + StepScript.HOME + ", not " + path);
+    }
+    return path.substring(StepScript.HOME.length() + 1);
   }
 
   /** A relative local repository path is taken from the recipe's source dir, so examples work offline. */
   private String repository(String repo) {
-    if (repo == null || repo.contains("://") || repo.startsWith("/") || sourceDir == null) {
+    if (repo.contains("://") || repo.startsWith("/") || sourceDir == null) {
       return repo;
     }
     Path local = sourceDir.resolve(repo).normalize();
     return Files.exists(local) ? local.toString() : repo;
   }
 
-  static Checksum checksum(Step s) throws PkgbuildException {
-    String sha512 = s.with().getOrDefault("expected-sha512", "");
-    String sha256 = s.with().getOrDefault("expected-sha256", "");
-    if (!sha512.isBlank()) {
-      return Checksum.parse("sha512", sha512.strip());
-    }
-    if (!sha256.isBlank()) {
-      return Checksum.parse("sha256", sha256.strip());
-    }
-    throw PkgbuildException.badInput(s.pos() + ": fetch of " + s.with().get("uri")
-        + " needs expected-sha256 or expected-sha512");
-  }
-
-  private static boolean bool(Step s, String key, boolean dflt) {
-    String v = s.with().get(key);
-    return v == null || v.isBlank() ? dflt : Boolean.parseBoolean(v.strip());
-  }
-
-  private static int number(Step s, String key, int dflt) throws PkgbuildException {
-    String v = s.with().get(key);
-    // melange's git-checkout declares depth with the default "unset".
-    if (v == null || v.isBlank() || v.strip().equals("unset")) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw PkgbuildException.badInput(s.pos() + ": " + key + " must be a whole number, got '" + v + "'");
-    }
-  }
-
-  /** A path relative to the workspace: the step's working directory joined with {@code sub}. */
-  private static String relative(Step step, String sub) throws PkgbuildException {
-    String wd = StepScript.workdir(step.workingDirectory());
-    if (!wd.equals(StepScript.HOME) && !wd.startsWith(StepScript.HOME + "/")) {
-      throw PkgbuildException.badInput(step.pos() + ": source steps must work under " + StepScript.HOME
-          + ", not " + wd);
-    }
-    String base = wd.equals(StepScript.HOME) ? "." : wd.substring(StepScript.HOME.length() + 1);
-    Path p = Path.of(base).resolve(sub).normalize();
-    if (p.isAbsolute() || p.startsWith("..")) {
-      throw PkgbuildException.badInput(step.pos() + ": '" + sub + "' leaves the workspace");
-    }
-    return p.toString().isEmpty() ? "." : p.toString();
+  /** The compiler checked the digest; the record checks its own invariant. */
+  private static Checksum checksum(HostStep.Fetch f) {
+    return new Checksum(f.algorithm(), f.digest());
   }
 }

@@ -77,7 +77,7 @@ final class PackageMetadata {
   }
 
   /** Declared plus generated dependencies and provides, per package name. */
-  Map<String, Generated> dependencies() {
+  Map<String, Generated> dependencies() throws PkgbuildException {
     List<PackageTree> packages = new ArrayList<>();
     for (CompiledPackage p : recipe.packages()) {
       packages.add(new PackageTree(p.name(), p.fullVersion(), Workspaces.outDir(workspace, p.name()),

@@ -5,6 +5,7 @@ import dev.pkgbuild.apk.PkgInfo;
 import dev.pkgbuild.apk.PkgInfoBuilder;
 import dev.pkgbuild.apk.WrittenApk;
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
 import dev.pkgbuild.recipe.Copyright;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns each package's staged files into a signed .apk in the repository's incoming
@@ -48,19 +48,19 @@ final class Packager {
     PackageMetadata metadata = new PackageMetadata(recipe, workspace, log);
     // The linters only read the trees: they run beside the dependency analysis, and their
     // findings are logged (an error stops the build) before any package is taken.
-    CompletableFuture<List<PackageMetadata.LintLine>> lint = Background.start(metadata::lint);
+    SideBySide.Pending<List<PackageMetadata.LintLine>, PkgbuildException> lint = SideBySide.start(metadata::lint);
     Map<String, Generated> generated = metadata.dependencies();
     ApkWriter writer = ApkWriter.of(key, req.sourceDateEpoch());
     // Packages are independent, so they are written (compressed and signed) side by side;
     // each file depends only on its own inputs, and results are taken in package order.
-    List<CompletableFuture<Built>> pending = new ArrayList<>();
+    List<SideBySide.Pending<Built, PkgbuildException>> pending = new ArrayList<>();
     for (CompiledPackage p : recipe.packages()) {
-      pending.add(Background.start(() -> packageOne(p, generated.get(p.name()), writer, incoming, sboms)));
+      pending.add(SideBySide.start(() -> packageOne(p, generated.get(p.name()), writer, incoming, sboms)));
     }
-    metadata.report(Background.join(lint));
+    metadata.report(lint.join());
     List<Built> out = new ArrayList<>();
-    for (CompletableFuture<Built> f : pending) {
-      Built b = Background.join(f);
+    for (SideBySide.Pending<Built, PkgbuildException> f : pending) {
+      Built b = f.join();
       log.info("packaged " + b.file().getFileName() + " (" + b.written().fileSize() + " bytes, installed size "
           + b.written().info().size() + ")" + summary(b.written().info()));
       out.add(b);
@@ -106,22 +106,10 @@ final class Packager {
     b.addDepend(generated.depends().toArray(String[]::new));
     b.addProvides(generated.provides().toArray(String[]::new));
     b.addReplaces(p.dependencies().replaces().toArray(String[]::new));
-    b.providerPriority(integer(p.dependencies().providerPriority(), p, "provider-priority"));
-    b.replacesPriority(integer(p.dependencies().replacesPriority(), p, "replaces-priority"));
+    b.providerPriority(p.dependencies().providerPriority());
+    b.replacesPriority(p.dependencies().replacesPriority());
     b.addTriggers(p.scriptlets().triggerPaths().toArray(String[]::new));
     return b;
-  }
-
-  private static Integer integer(String v, CompiledPackage p, String what) throws PkgbuildException {
-    if (v == null || v.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(v.strip());
-    } catch (NumberFormatException e) {
-      throw PkgbuildException.badInput(p.pos() + ": " + what + " of " + p.name() + " must be a whole number, got '"
-          + v + "'");
-    }
   }
 
   private static String blankToNull(String s) {

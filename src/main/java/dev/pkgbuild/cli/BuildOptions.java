@@ -23,7 +23,7 @@ final class BuildOptions {
   final String namespace;
   final String runner;
   final boolean offline;
-  final Long sourceDateEpoch;
+  final String sourceDateEpoch;
   final boolean quiet;
 
   /** Declares the flags on {@code spec}. */
@@ -44,7 +44,7 @@ final class BuildOptions {
     Flags.value(spec, String.class, "<runner>", "auto",
         "Sandbox: auto, bubblewrap or unshare (default: ${DEFAULT-VALUE}).", "--runner");
     Flags.flag(spec, "Never download: every source must already be in the cache.", "--offline");
-    Flags.value(spec, Long.class, "<sourceDateEpoch>", null,
+    Flags.value(spec, String.class, "<sourceDateEpoch>", null,
         "Timestamp for every file (default: $SOURCE_DATE_EPOCH, else the recipe's last git commit, else 0).",
         "--source-date-epoch");
     Flags.flag(spec, "Do not echo step output (it is still in the log).", "-q", "--quiet");
@@ -84,7 +84,7 @@ final class BuildOptions {
     return new BuildRequest(recipe, arch, outDir, signingKey, keysDir, sourceDir,
         orEmpty(pipelineDirs), HostDefaults.cacheDir(cacheDir), orEmpty(envFiles),
         namespace, runner, HostDefaults.tempRoot(), keepWorkspace, interactive, offline,
-        HostDefaults.sourceDateEpoch(sourceDateEpoch, recipe));
+        HostDefaults.sourceDateEpoch(sourceDateEpoch, recipe).seconds());
   }
 
   static List<Path> orEmpty(List<Path> l) {

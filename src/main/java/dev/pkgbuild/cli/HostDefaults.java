@@ -1,10 +1,12 @@
 package dev.pkgbuild.cli;
 
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.diag.SourceDateEpoch;
 import dev.pkgbuild.sandbox.Sandbox;
 import dev.pkgbuild.sandbox.SandboxSelector;
 import dev.pkgbuild.source.GitCommitTime;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Defaults taken from the host, resolved once here so the core never reads the environment. */
 final class HostDefaults {
@@ -29,25 +31,22 @@ final class HostDefaults {
   }
 
   /** The flag, else $SOURCE_DATE_EPOCH, else the recipe's last git commit time, else 0. */
-  static long sourceDateEpoch(Long flag, Path recipe) throws PkgbuildException {
+  static SourceDateEpoch sourceDateEpoch(String flag, Path recipe) throws PkgbuildException {
     if (flag != null) {
-      return checked(flag, "--source-date-epoch");
+      return SourceDateEpoch.parse("--source-date-epoch", flag);
     }
     String env = System.getenv("SOURCE_DATE_EPOCH");
     if (env != null && !env.isBlank()) {
-      try {
-        return checked(Long.parseLong(env.strip()), "SOURCE_DATE_EPOCH");
-      } catch (NumberFormatException e) {
-        throw PkgbuildException.badInput("SOURCE_DATE_EPOCH must be whole seconds since 1970, got '" + env + "'");
-      }
+      return SourceDateEpoch.parse("SOURCE_DATE_EPOCH", env);
     }
-    return GitCommitTime.of(recipe).orElse(0L);
+    Optional<Long> commit = GitCommitTime.of(recipe);
+    return commit.isPresent() ? SourceDateEpoch.of("the last git commit time of " + recipe, commit.get())
+        : SourceDateEpoch.ZERO;
   }
 
-  private static long checked(long v, String what) throws PkgbuildException {
-    if (v < 0) {
-      throw PkgbuildException.badInput(what + " must not be negative, got " + v);
-    }
-    return v;
+  /** $SOURCE_DATE_EPOCH, else 0: the index commands have no recipe to take a time from. */
+  static SourceDateEpoch sourceDateEpoch() throws PkgbuildException {
+    String env = System.getenv("SOURCE_DATE_EPOCH");
+    return env == null || env.isBlank() ? SourceDateEpoch.ZERO : SourceDateEpoch.parse("SOURCE_DATE_EPOCH", env);
   }
 }

@@ -9,42 +9,51 @@ import dev.pkgbuild.repo.Repository;
 import dev.pkgbuild.sign.SigningKey;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code pkgbuild index}: brings an arch folder's index in line with its packages, under the repository lock. */
-@Command(name = "index", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Update DIR/APKINDEX.tar.gz (signed) from the .apk files in DIR (an arch folder, or each arch",
-        "folder of a repository root). By default only packages the index lacks are read and records whose",
-        "file is gone are dropped; --rebuild reads every package again, in parallel, and also replaces an",
-        "index that does not verify."})
-final class IndexCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin RepoOptions repo;
+/**
+ * {@code pkgbuild index}: brings an arch folder's index in line with its packages, under the
+ * repository lock. Declared in code (see {@link Flags}): adding one package to an index is a
+ * short run, and reading this command's annotations cost it about 60 ms of CPU.
+ */
+final class IndexCommand implements Callable<Integer>, Declared {
+  private CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", description = "Arch folder of a repository, for example repo/x86_64, or the root.")
-  Path dir;
-
-  @Option(names = "--rebuild", description = "Read every package again and write the index from scratch.")
-  boolean rebuild;
-
-  @Option(names = "--description", paramLabel = "TEXT", description = "Text for the DESCRIPTION member.")
-  String description;
+  @Override
+  public CommandSpec spec() {
+    spec = Flags.command(this, "index",
+        "Update DIR/APKINDEX.tar.gz (signed) from the .apk files in DIR (an arch folder, or each arch "
+            + "folder of a repository root). By default only packages the index lacks are read and records whose "
+            + "file is gone are dropped; --rebuild reads every package again, in parallel, and also replaces an "
+            + "index that does not verify.");
+    spec.addPositional(PositionalParamSpec.builder().type(Path.class).paramLabel("DIR")
+        .description("Arch folder of a repository, for example repo/x86_64, or the root.").build());
+    Flags.value(spec, Path.class, "KEY", null, SigningKeyOption.DESCRIPTION, "--signing-key");
+    Flags.value(spec, long.class, "SECONDS", "120", RepoOptions.LOCK_WAIT_DESCRIPTION, "--lock-wait");
+    Flags.flag(spec, "Read every package again and write the index from scratch.", "--rebuild");
+    Flags.value(spec, String.class, "TEXT", null, "Text for the DESCRIPTION member.", "--description");
+    return spec;
+  }
 
   @Override
   public Integer call() throws PkgbuildException {
-    SigningKey key = repo.signing.load().orElse(null);
+    Path dir = spec.positionalParameters().get(0).getValue();
+    boolean rebuild = Flags.on(spec, "--rebuild");
+    String description = Flags.get(spec, "--description");
+    Duration lockWait = Duration.ofSeconds(Flags.<Long>get(spec, "--lock-wait"));
+    SigningKey key = SigningKeyOption.load(Flags.get(spec, "--signing-key")).orElse(null);
+    if (key != null) {
+      key.prepare(); // the native signer loads while the packages and the old index are read
+    }
     PrintWriter out = spec.commandLine().getOut();
     for (Path folder : RepoRoot.archFolders(dir)) {
       Path abs = folder.toAbsolutePath().normalize();
       Repository r = Repository.open(abs.getParent(), abs.getFileName().toString(), key, RepoOptions.reporter(spec))
-          .withInspector(PackageInspector.structural()).withLockWait(repo.lockWait())
-          .withIndexEpoch(SourceDateEpoch.fromEnvironment()).withDescription(description);
+          .withInspector(PackageInspector.structural()).withLockWait(lockWait)
+          .withIndexEpoch(HostDefaults.sourceDateEpoch().seconds()).withDescription(description);
       PublishResult result = rebuild ? r.rebuild() : r.repair();
       out.println(r.indexFile() + ": " + result.index().entries().size() + " packages"
           + (rebuild ? "" : ", " + result.added().size() + " added, " + result.removed().size() + " dropped")

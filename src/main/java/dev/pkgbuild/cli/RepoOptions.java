@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that change a repository: the signing key and the lock wait. */
 final class RepoOptions {
+  static final String LOCK_WAIT_DESCRIPTION = "How long to wait for another writer's lock (default: ${DEFAULT-VALUE}).";
+
   @Mixin SigningKeyOption signing;
 
-  @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "120",
-      description = "How long to wait for another writer's lock (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "120", description = LOCK_WAIT_DESCRIPTION)
   long lockWaitSeconds;
 
   SigningKey key() throws PkgbuildException {

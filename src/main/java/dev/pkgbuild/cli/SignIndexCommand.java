@@ -34,7 +34,7 @@ final class SignIndexCommand implements Callable<Integer> {
     SigningKey key = SigningKey.load(signingKey);
     try {
       byte[] body = IndexArchive.stripSignature(Files.readAllBytes(file), file.toString());
-      long epoch = SourceDateEpoch.fromEnvironment();
+      long epoch = HostDefaults.sourceDateEpoch().seconds();
       AtomicFiles.write(file, IndexArchive.sign(body, key, List.of(SignatureType.RSA256), epoch));
     } catch (IOException e) {
       throw PkgbuildException.badInput(file + ": " + e.getMessage());

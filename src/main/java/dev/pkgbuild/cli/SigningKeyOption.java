@@ -9,12 +9,18 @@ import picocli.CommandLine.Option;
 
 /** {@code --signing-key K}; without it, the single {@code keys/*.rsa} if there is one. */
 final class SigningKeyOption {
-  @Option(names = "--signing-key", paramLabel = "KEY", description = "RSA private key (PEM) to sign with "
-      + "(default: the only *.rsa file in keys/).")
+  static final String DESCRIPTION = "RSA private key (PEM) to sign with (default: the only *.rsa file in keys/).";
+
+  @Option(names = "--signing-key", paramLabel = "KEY", description = DESCRIPTION)
   Path signingKey;
 
   /** The key, or empty when none is given and none is found. */
   Optional<SigningKey> load() throws PkgbuildException {
+    return load(signingKey);
+  }
+
+  /** The key at {@code signingKey}, else the only one in keys/, else empty. */
+  static Optional<SigningKey> load(Path signingKey) throws PkgbuildException {
     if (signingKey != null) {
       return Optional.of(SigningKey.load(signingKey));
     }

@@ -1,7 +1,6 @@
 package dev.pkgbuild.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,10 +9,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** Whole-tree file operations that never follow symlinks. */
 public final class FileTrees {
@@ -70,39 +65,28 @@ public final class FileTrees {
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(DELETERS, r -> {
-      Thread t = new Thread(r, "pkgbuild-delete");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> parts = new ArrayList<>();
-      int slice = (files.size() + 4 * DELETERS - 1) / (4 * DELETERS);
-      for (int from = 0; from < files.size(); from += slice) {
-        List<Path> part = files.subList(from, Math.min(files.size(), from + slice));
-        parts.add(pool.submit(() -> {
-          for (Path f : part) {
-            try {
-              Files.delete(f);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }
-        }));
+    // A thread per slice, not one per core: the threads wait on the disk, not on the CPU.
+    List<SideBySide.Pending<Void, IOException>> parts = new ArrayList<>();
+    int slice = (files.size() + DELETERS - 1) / DELETERS;
+    for (int from = 0; from < files.size(); from += slice) {
+      List<Path> part = files.subList(from, Math.min(files.size(), from + slice));
+      parts.add(SideBySide.start(() -> {
+        for (Path f : part) {
+          Files.delete(f);
+        }
+        return null;
+      }));
+    }
+    IOException first = null;
+    for (SideBySide.Pending<Void, IOException> part : parts) {
+      try {
+        part.join();
+      } catch (IOException e) {
+        first = first == null ? e : first;
       }
-      for (Future<?> part : parts) {
-        part.get();
-      }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      throw new IOException("cannot delete: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while deleting " + files.get(0).getParent());
-    } finally {
-      pool.shutdownNow();
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

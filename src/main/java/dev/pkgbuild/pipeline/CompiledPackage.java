@@ -2,7 +2,6 @@ package dev.pkgbuild.pipeline;
 
 import dev.pkgbuild.diag.SourcePos;
 import dev.pkgbuild.recipe.Copyright;
-import dev.pkgbuild.recipe.Dependencies;
 import dev.pkgbuild.recipe.PackageOptions;
 import dev.pkgbuild.recipe.Scriptlets;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.List;
  * @param pos where the package or subpackage is written
  */
 public record CompiledPackage(String name, String version, long epoch, String description, String url, String commit,
-    List<Copyright> copyright, Dependencies dependencies, PackageOptions options, Scriptlets scriptlets,
+    List<Copyright> copyright, CompiledDependencies dependencies, PackageOptions options, Scriptlets scriptlets,
     List<String> disabledChecks, List<Step> pipeline, CompiledTest test, SourcePos pos) {
   /** Copies the lists. */
   public CompiledPackage {

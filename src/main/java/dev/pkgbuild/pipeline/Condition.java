@@ -1,41 +1,42 @@
 package dev.pkgbuild.pipeline;
 
 import dev.pkgbuild.diag.PositionedException;
-import dev.pkgbuild.diag.SourcePos;
 import dev.pkgbuild.recipe.Subst;
+import dev.pkgbuild.recipe.Text;
 import java.util.Map;
 
 /**
  * Evaluates melange {@code if:} expressions: quoted strings and {@code ${{name}}} values
  * compared with {@code ==} or {@code !=}, joined by {@code &&} and {@code ||} strictly left
- * to right (no precedence between them, as in melange), with parentheses for grouping.
+ * to right (no precedence between them, as in melange), with parentheses for grouping. A
+ * {@code ${{name}}} is one value, whatever its text: {@code ${{package.name}} == 'hello'}
+ * compares the name, it is not pasted in as a bare word. Errors point into the expression.
  */
 public final class Condition {
+  private final Text expr;
   private final String text;
   private final Map<String, String> vars;
-  private final SourcePos pos;
   private int i;
 
-  private Condition(String text, Map<String, String> vars, SourcePos pos) {
-    this.text = text;
+  private Condition(Text expr, Map<String, String> vars) {
+    this.expr = expr;
+    this.text = expr.value();
     this.vars = vars;
-    this.pos = pos;
   }
 
   /**
    * Evaluates {@code expr}; an empty expression is true.
    *
-   * @param expr the condition text
+   * @param expr the condition as written, or null
    * @param vars substitution values by name
-   * @param pos where the condition is, for messages
    * @return the value
-   * @throws PositionedException on a syntax error or an unknown name
+   * @throws PositionedException on a syntax error or an unknown name, at its place in the expression
    */
-  public static boolean evaluate(String expr, Map<String, String> vars, SourcePos pos) throws PositionedException {
-    if (expr == null || expr.isBlank()) {
+  public static boolean evaluate(Text expr, Map<String, String> vars) throws PositionedException {
+    if (expr == null || expr.value().isBlank()) {
       return true;
     }
-    Condition c = new Condition(expr, vars, pos);
+    Condition c = new Condition(expr, vars);
     boolean v = c.expression();
     c.skipSpace();
     if (c.i < c.text.length()) {
@@ -103,9 +104,9 @@ public final class Condition {
       if (close < 0) {
         throw error("unclosed '${{'");
       }
-      String token = text.substring(i, close + 2);
+      int start = i;
       i = close + 2;
-      return substitute(token);
+      return substitute(text.substring(start, i));
     }
     throw error("expected a quoted string or ${{...}} at '" + text.substring(i) + "'");
   }
@@ -126,11 +127,12 @@ public final class Condition {
     throw error("unclosed string");
   }
 
+  /** Substitutes one value; quoted strings may hold {@code ${{...}}} too. */
   private String substitute(String s) throws PositionedException {
     try {
       return Subst.strict(s, vars);
     } catch (Subst.UnknownName e) {
-      throw new PositionedException(pos, e.getMessage() + " in if '" + text + "'");
+      throw new PositionedException(expr.posOf(e.name()), e.getMessage() + " in if '" + text + "'");
     }
   }
 
@@ -141,6 +143,6 @@ public final class Condition {
   }
 
   private PositionedException error(String msg) {
-    return new PositionedException(pos, "invalid if '" + text + "': " + msg);
+    return new PositionedException(expr.at(Math.min(i, text.length())), "invalid if '" + text + "': " + msg);
   }
 }

@@ -9,13 +9,13 @@ import dev.pkgbuild.recipe.Recipe;
 import dev.pkgbuild.recipe.RecipeLoader;
 import dev.pkgbuild.recipe.StepSpec;
 import dev.pkgbuild.recipe.SubpackageSpec;
+import dev.pkgbuild.recipe.Text;
 import dev.pkgbuild.recipe.VarTransform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -46,20 +46,23 @@ public final class Linter {
     } catch (PositionedException e) {
       return List.of(new Finding(e.pos(), true, e.bareMessage()));
     }
-    CompiledRecipe compiled = compileAny(r, out);
+    Finding failed = compileAny(r);
     pkgChecks(r, out);
-    if (compiled != null) {
-      duplicates(compiled, out);
-    }
     unusedVars(r, out);
     for (StepSpec s : allSteps(r)) {
       stepChecks(s, out);
+    }
+    if (failed != null) {
+      // The compiler's message is the more precise one for a place both look at.
+      out.removeIf(f -> f.error() && f.pos().equals(failed.pos()));
+      out.add(failed);
     }
     out.sort(Comparator.comparing((Finding f) -> f.pos().line()).thenComparing(f -> f.pos().column()));
     return out;
   }
 
-  private CompiledRecipe compileAny(Recipe r, List<Finding> out) throws PkgbuildException {
+  /** Compiles for the first arch the recipe builds for; the error it fails with, or null. */
+  private Finding compileAny(Recipe r) throws PkgbuildException {
     Arch arch = Arch.X86_64;
     for (String t : r.pkg().targetArchitecture()) {
       if (Arch.find(t) != null) {
@@ -68,33 +71,18 @@ public final class Linter {
       }
     }
     try {
-      return new RecipeCompiler(pipelineDirs).compile(r, arch, Map.of());
+      new RecipeCompiler(pipelineDirs).compile(r, arch, Map.of());
+      return null;
     } catch (PositionedException e) {
-      out.add(new Finding(e.pos(), true, e.bareMessage()));
+      return new Finding(e.pos(), true, e.bareMessage());
     } catch (PkgbuildException e) {
-      out.add(new Finding(SourcePos.of(r.file()), true, e.getMessage()));
+      return new Finding(SourcePos.of(r.file()), true, e.getMessage());
     }
-    return null;
   }
 
   private static void pkgChecks(Recipe r, List<Finding> out) {
     if (r.pkg().copyright().stream().allMatch(c -> c.license().isBlank())) {
-      out.add(new Finding(r.pkg().pos(), false, "package " + r.pkg().name() + " has no copyright license"));
-    }
-    String bad = VersionCheck.invalidReason(r.pkg().version());
-    if (bad != null) {
-      out.add(new Finding(r.pkg().pos(), true, bad));
-    }
-  }
-
-  private static void duplicates(CompiledRecipe c, List<Finding> out) {
-    Map<String, SourcePos> seen = new HashMap<>();
-    seen.put(c.main().name(), c.main().pos());
-    for (CompiledPackage p : c.subpackages()) {
-      SourcePos first = seen.putIfAbsent(p.name(), p.pos());
-      if (first != null) {
-        out.add(new Finding(p.pos(), true, "duplicate package name '" + p.name() + "' (first at " + first + ")"));
-      }
+      out.add(new Finding(r.pkg().pos(), false, "package " + r.pkg().name().value() + " has no copyright license"));
     }
   }
 
@@ -125,7 +113,8 @@ public final class Linter {
       out.add(new Finding(s.pos(), true, "fetch without expected-sha256 or expected-sha512"));
     }
     if ("git-checkout".equals(s.uses()) && blank(s, "expected-commit")) {
-      out.add(new Finding(s.pos(), true, "git-checkout without expected-commit"));
+      // melange warns too: without it the checkout is whatever the tag or branch points at today.
+      out.add(new Finding(s.pos(), false, "git-checkout without expected-commit"));
     }
     if (s.uses() == null) {
       return;
@@ -136,19 +125,19 @@ public final class Linter {
     } catch (PkgbuildException e) {
       return; // the compile pass reports it
     }
-    for (Map.Entry<String, String> w : s.with().entrySet()) {
+    for (Map.Entry<String, Text> w : s.with().entrySet()) {
       InputSpec in = def.inputs().get(w.getKey());
       if (in != null && in.defaultValue() != null && !in.defaultValue().isEmpty()
-          && in.defaultValue().equals(w.getValue())) {
+          && in.defaultValue().equals(w.getValue().value())) {
         out.add(new Finding(s.withPos(w.getKey()), false, "input '" + w.getKey() + "' of " + s.uses()
-            + " is set to its default '" + w.getValue() + "'; drop it"));
+            + " is set to its default '" + w.getValue().value() + "'; drop it"));
       }
     }
   }
 
   private static boolean blank(StepSpec s, String key) {
-    String v = s.with().get(key);
-    return v == null || v.isBlank();
+    Text v = s.with().get(key);
+    return v == null || v.value().isBlank();
   }
 
   private static List<StepSpec> allSteps(Recipe r) {

@@ -1,17 +1,19 @@
 package dev.pkgbuild.pipeline;
 
+import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.PositionedException;
-import dev.pkgbuild.diag.SourcePos;
 import dev.pkgbuild.recipe.Copyright;
 import dev.pkgbuild.recipe.Dependencies;
 import dev.pkgbuild.recipe.EnvironmentSpec;
+import dev.pkgbuild.recipe.PackageChecks;
 import dev.pkgbuild.recipe.PackageSpec;
 import dev.pkgbuild.recipe.Recipe;
 import dev.pkgbuild.recipe.Scriptlets;
 import dev.pkgbuild.recipe.SubpackageSpec;
 import dev.pkgbuild.recipe.Subst;
 import dev.pkgbuild.recipe.TestSpec;
+import dev.pkgbuild.recipe.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,39 +49,49 @@ final class PackageCompiler {
 
   CompiledPackage main() throws PkgbuildException {
     PackageSpec p = recipe.pkg();
-    Map<String, String> ctx = context(checkName(p.name(), p.pos()), null);
+    String name = p.name().value();
+    Map<String, String> ctx = context(name, null);
     Scope scope = new Scope(pre, ctx, null, Map.of(), List.of());
     List<Step> steps = new StepCompiler(resolver, buildNeeds).compileAll(recipe.pipeline(), scope);
-    return new CompiledPackage(p.name(), p.version(), Long.parseLong(p.epoch()), Subst.exact(p.description(), pre),
+    return new CompiledPackage(name, p.version().value(), p.epoch(), Subst.exact(p.description(), pre),
         Subst.exact(p.url(), pre), Subst.exact(p.commit(), pre), copyright(p.copyright()),
-        deps(p.dependencies(), pre, ctx, p.pos()), p.options(), scriptlets(p.scriptlets(), pre), p.disabledChecks(),
-        steps, test(recipe.test(), p.name(), pre, ctx), p.pos());
+        deps(p.dependencies(), pre, ctx), p.options(), scriptlets(p.scriptlets(), pre), p.disabledChecks(),
+        steps, test(recipe.test(), name, pre, ctx), p.pos());
   }
 
   /** Compiles one subpackage copy; null when its {@code if} is false. */
   CompiledPackage subpackage(SubpackageSpec s, Map<String, String> range) throws PkgbuildException {
     Map<String, String> spre = new HashMap<>(pre);
     spre.putAll(range);
-    String name = checkName(Subst.exact(s.name(), spre), s.pos());
+    PackageSpec p = recipe.pkg();
+    String name = Subst.exact(s.name().value(), spre);
+    PackageChecks.name(new Text(name, s.name().pos(), null));
+    PackageChecks.fileName(name, p.version().value() + "-r" + p.epoch(), s.name());
     Map<String, String> ctx = context(name, range);
-    if (!Condition.evaluate(Subst.exact(s.ifCond(), spre), ctx, s.pos())) {
+    if (s.ifCond() != null && !Condition.evaluate(s.ifCond(), withPre(ctx, spre))) {
       return null;
     }
     Scope scope = new Scope(spre, ctx, null, Map.of(), List.of());
     List<Step> steps = new StepCompiler(resolver, buildNeeds).compileAll(s.pipeline(), scope);
-    PackageSpec p = recipe.pkg();
     String url = s.url().isEmpty() ? p.url() : s.url();
     String commit = s.commit().isEmpty() ? p.commit() : s.commit();
-    return new CompiledPackage(name, p.version(), Long.parseLong(p.epoch()), Subst.exact(s.description(), spre),
+    return new CompiledPackage(name, p.version().value(), p.epoch(), Subst.exact(s.description(), spre),
         Subst.exact(url, spre), Subst.exact(commit, spre), copyright(p.copyright()),
-        deps(s.dependencies(), spre, ctx, s.pos()), s.options(), scriptlets(s.scriptlets(), spre),
+        deps(s.dependencies(), spre, ctx), s.options(), scriptlets(s.scriptlets(), spre),
         s.disabledChecks(), steps, test(s.test(), name, spre, ctx), s.pos());
+  }
+
+  /** {@code ctx} with the parse-time names it lacks, for conditions, which see every name. */
+  private static Map<String, String> withPre(Map<String, String> ctx, Map<String, String> spre) {
+    Map<String, String> all = new HashMap<>(spre);
+    all.putAll(ctx);
+    return all;
   }
 
   /** The compile-time names for one package: its target dirs and context name. */
   private Map<String, String> context(String name, Map<String, String> range) {
     Map<String, String> m = new HashMap<>(vars);
-    String main = recipe.pkg().name();
+    String main = recipe.pkg().name().value();
     m.put("targets.destdir", RecipeCompiler.OUTDIR + "/" + main);
     m.put("targets.contextdir", RecipeCompiler.OUTDIR + "/" + name);
     m.put("context.name", name);
@@ -93,7 +105,7 @@ final class PackageCompiler {
 
   CompiledEnvironment buildEnvironment(Map<String, String> extraEnv) throws PkgbuildException {
     Map<String, String> env = new LinkedHashMap<>(extraEnv);
-    CompiledEnvironment declared = environment(recipe.environment(), pre, context(recipe.pkg().name(), null),
+    CompiledEnvironment declared = environment(recipe.environment(), pre, context(recipe.pkg().name().value(), null),
         buildNeeds, "environment");
     env.putAll(declared.environment());
     ENV_DEFAULTS.forEach(env::putIfAbsent);
@@ -117,53 +129,68 @@ final class PackageCompiler {
   private static CompiledEnvironment environment(EnvironmentSpec e, Map<String, String> spre, Map<String, String> ctx,
       Set<String> needs, String what) throws PositionedException {
     Set<String> packages = new TreeSet<>(needs);
-    packages.addAll(strictAll(e.packages(), spre, ctx, e.pos(), what));
+    packages.addAll(atoms(e.packages(), spre, ctx, what + " packages"));
     Map<String, String> env = new LinkedHashMap<>();
-    for (Map.Entry<String, String> v : e.environment().entrySet()) {
-      env.put(v.getKey(), strict(v.getValue(), spre, ctx, e.pos(), what));
+    for (Map.Entry<String, Text> v : e.environment().entrySet()) {
+      env.put(v.getKey(), strict(v.getValue(), spre, ctx, what));
     }
-    return new CompiledEnvironment(new ArrayList<>(packages), strictAll(e.repositories(), spre, ctx, e.pos(), what),
-        strictAll(e.keyring(), spre, ctx, e.pos(), what), env, e.accounts());
+    List<String> repositories = new ArrayList<>();
+    for (String r : e.repositories()) {
+      repositories.add(strict(Text.of(r, e.pos()), spre, ctx, what));
+    }
+    List<String> keyring = new ArrayList<>();
+    for (String k : e.keyring()) {
+      keyring.add(strict(Text.of(k, e.pos()), spre, ctx, what));
+    }
+    return new CompiledEnvironment(new ArrayList<>(packages), repositories, keyring, env, e.accounts());
   }
 
-  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z\\d][a-zA-Z\\d+_.-]*");
-
-  /** Package names as melange accepts them, checked after substitution. */
-  static String checkName(String name, SourcePos pos) throws PositionedException {
-    if (!NAME.matcher(name).matches()) {
-      throw new PositionedException(pos, "invalid package name '" + name + "'");
-    }
-    return name;
-  }
-
-  private static Dependencies deps(Dependencies d, Map<String, String> spre, Map<String, String> ctx, SourcePos pos)
+  private static CompiledDependencies deps(Dependencies d, Map<String, String> spre, Map<String, String> ctx)
       throws PositionedException {
-    for (String p : java.util.Arrays.asList(d.providerPriority(), d.replacesPriority())) {
-      if (p != null && !strict(p, spre, ctx, pos, "priority").strip().matches("-?\\d+")) {
-        throw new PositionedException(pos, "priority must be an integer, found '" + p + "'");
-      }
-    }
-    return new Dependencies(strictAll(d.runtime(), spre, ctx, pos, "dependencies"),
-        strictAll(d.provides(), spre, ctx, pos, "dependencies"), strictAll(d.replaces(), spre, ctx, pos, "dependencies"),
-        strict(d.providerPriority(), spre, ctx, pos, "provider-priority"),
-        strict(d.replacesPriority(), spre, ctx, pos, "replaces-priority"));
+    return new CompiledDependencies(atoms(d.runtime(), spre, ctx, "runtime dependencies"),
+        atoms(d.provides(), spre, ctx, "provides"), atoms(d.replaces(), spre, ctx, "replaces"),
+        priority(d.providerPriority(), spre, ctx), priority(d.replacesPriority(), spre, ctx));
   }
 
-  private static List<String> strictAll(List<String> in, Map<String, String> spre, Map<String, String> ctx,
-      SourcePos pos, String what) throws PositionedException {
+  /** A priority after substitution (Wolfi ranges over them), as an integer. */
+  private static Integer priority(Text p, Map<String, String> spre, Map<String, String> ctx)
+      throws PositionedException {
+    if (p == null) {
+      return null;
+    }
+    String v = strict(p, spre, ctx, "priority").strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(v);
+    } catch (NumberFormatException e) {
+      throw new PositionedException(p.pos(), "priority must be an integer, found '" + v + "'");
+    }
+  }
+
+  /** Each item after substitution, checked as one atom by the one atom parser. */
+  private static List<String> atoms(List<Text> in, Map<String, String> spre, Map<String, String> ctx, String what)
+      throws PositionedException {
     List<String> out = new ArrayList<>();
-    for (String s : in) {
-      out.add(strict(s, spre, ctx, pos, what));
+    for (Text t : in) {
+      String atom = strict(t, spre, ctx, what);
+      try {
+        Dependency.parse(atom);
+      } catch (PkgbuildException e) {
+        throw new PositionedException(t.pos(), e.getMessage() + " in " + what);
+      }
+      out.add(atom);
     }
     return out;
   }
 
-  private static String strict(String s, Map<String, String> spre, Map<String, String> ctx, SourcePos pos,
-      String what) throws PositionedException {
+  private static String strict(Text t, Map<String, String> spre, Map<String, String> ctx, String what)
+      throws PositionedException {
     try {
-      return Subst.strict(Subst.exact(s, spre), ctx);
+      return Subst.strict(Subst.exact(t.value(), spre), ctx);
     } catch (Subst.UnknownName e) {
-      throw new PositionedException(pos, e.getMessage() + " in " + what);
+      throw new PositionedException(t.posOf(e.name()), e.getMessage() + " in " + what);
     }
   }
 

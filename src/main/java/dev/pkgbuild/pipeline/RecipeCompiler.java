@@ -64,8 +64,22 @@ public final class RecipeCompiler {
         compiled.add(p);
       }
     }
+    checkUnique(main, compiled);
     CompiledEnvironment env = pc.buildEnvironment(extraEnv);
     return new CompiledRecipe(r.file(), arch, main, compiled, env, main.test());
+  }
+
+  /** Two outputs of one name would overwrite each other's package file: refused at the second one. */
+  private static void checkUnique(CompiledPackage main, List<CompiledPackage> subs) throws PositionedException {
+    Map<String, CompiledPackage> seen = new HashMap<>();
+    seen.put(main.name(), main);
+    for (CompiledPackage p : subs) {
+      CompiledPackage first = seen.putIfAbsent(p.name(), p);
+      if (first != null) {
+        throw new PositionedException(p.pos(), "duplicate package name '" + p.name() + "' ("
+            + (first == main ? "the main package" : "first") + " at " + first.pos() + ")");
+      }
+    }
   }
 
   /** A subpackage copy for one range key (or the subpackage itself, with an empty range). */
@@ -87,7 +101,7 @@ public final class RecipeCompiler {
       }
     }
     String only = String.join(", ", targets);
-    throw PkgbuildException.badInput(r.file() + ": recipe " + r.pkg().name() + " builds only for " + only
+    throw PkgbuildException.badInput(r.file() + ": recipe " + r.pkg().name().value() + " builds only for " + only
         + (supported.isEmpty() ? ", which pkgbuild does not support" : "; pass --arch " + supported.get(0)));
   }
 
@@ -95,18 +109,18 @@ public final class RecipeCompiler {
   static Map<String, String> parseTimeMap(Recipe r) throws PositionedException {
     PackageSpec p = r.pkg();
     Map<String, String> m = new HashMap<>();
-    m.put("package.name", p.name());
-    m.put("package.version", p.version());
+    m.put("package.name", p.name().value());
+    m.put("package.version", p.version().value());
     m.put("package.description", p.description());
-    m.put("package.epoch", p.epoch());
-    m.put("package.full-version", p.version() + "-r" + p.epoch());
+    m.put("package.epoch", Integer.toString(p.epoch()));
+    m.put("package.full-version", p.version().value() + "-r" + p.epoch());
     r.vars().forEach((k, v) -> m.put("vars." + k, v));
     for (VarTransform t : r.varTransforms()) {
       String from;
       try {
-        from = Subst.strict(t.from(), m);
+        from = Subst.strict(t.from().value(), m);
       } catch (Subst.UnknownName e) {
-        throw new PositionedException(t.pos(), e.getMessage() + " in var-transforms 'from'");
+        throw new PositionedException(t.from().posOf(e.name()), e.getMessage() + " in var-transforms 'from'");
       }
       m.put("vars." + t.to(), transform(t, from));
     }
@@ -170,11 +184,11 @@ public final class RecipeCompiler {
       m.put("cross.triplet.gnu." + libc, arch.gnuTriplet(libc.equals("glibc") ? "gnu" : "musl"));
       m.put("cross.triplet.rust." + libc, arch.rustTriplet(libc.equals("glibc") ? "gnu" : "musl"));
     }
-    m.put("targets.package." + r.pkg().name(), OUTDIR + "/" + r.pkg().name());
+    m.put("targets.package." + r.pkg().name().value(), OUTDIR + "/" + r.pkg().name().value());
     for (Ranged s : subs) {
       Map<String, String> withRange = new HashMap<>(pre);
       withRange.putAll(s.range());
-      String name = Subst.exact(s.spec().name(), withRange);
+      String name = Subst.exact(s.spec().name().value(), withRange);
       m.put("targets.package." + name, OUTDIR + "/" + name);
     }
     if (r.options() instanceof Map<?, ?> opts) {

@@ -2,7 +2,6 @@ package dev.pkgbuild.pipeline;
 
 import dev.pkgbuild.io.Json;
 import dev.pkgbuild.recipe.Copyright;
-import dev.pkgbuild.recipe.Dependencies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +45,12 @@ public final class Renderer {
     line(sb, "  ", "url", p.url());
     line(sb, "  ", "commit", p.commit());
     line(sb, "  ", "license", String.join(" | ", p.copyright().stream().map(Copyright::license).toList()));
-    Dependencies d = p.dependencies();
+    CompiledDependencies d = p.dependencies();
     line(sb, "  ", "runtime", String.join(" ", d.runtime()));
     line(sb, "  ", "provides", String.join(" ", d.provides()));
     line(sb, "  ", "replaces", String.join(" ", d.replaces()));
-    line(sb, "  ", "provider-priority", d.providerPriority());
-    line(sb, "  ", "replaces-priority", d.replacesPriority());
+    line(sb, "  ", "provider-priority", d.providerPriority() == null ? null : d.providerPriority().toString());
+    line(sb, "  ", "replaces-priority", d.replacesPriority() == null ? null : d.replacesPriority().toString());
     line(sb, "  ", "options", options(p));
     line(sb, "  ", "checks-disabled", String.join(" ", p.disabledChecks()));
     p.scriptlets().scripts().forEach((k, v) -> block(sb, "  ", "scriptlet " + k, v));
@@ -149,7 +148,7 @@ public final class Renderer {
     m.put("url", p.url());
     m.put("commit", p.commit());
     m.put("licenses", p.copyright().stream().map(Copyright::license).toList());
-    Dependencies d = p.dependencies();
+    CompiledDependencies d = p.dependencies();
     Map<String, Object> deps = new LinkedHashMap<>();
     deps.put("runtime", d.runtime());
     deps.put("provides", d.provides());

@@ -18,4 +18,14 @@ record Scope(Map<String, String> pre, Map<String, String> vars, String workingDi
   Scope inside(String wd, Map<String, String> env) {
     return new Scope(pre, vars, wd, env, chain);
   }
+
+  /** The values an {@code if:} sees: every name, the parse-time ones included. */
+  Map<String, String> conditionVars() {
+    if (pre.isEmpty()) {
+      return vars;
+    }
+    Map<String, String> all = new java.util.HashMap<>(pre);
+    all.putAll(vars);
+    return all;
+  }
 }

@@ -14,10 +14,11 @@ import java.util.Map;
  * @param workingDirectory directory to run in (inherited by children), or null
  * @param environment extra variables (inherited by children)
  * @param children nested steps, run after {@code runs}
+ * @param host the typed inputs of a step pkgbuild performs itself ({@code fetch}, {@code git-checkout}), or null
  * @param pos where the step is written
  */
 public record Step(String name, String uses, Map<String, String> with, String runs, String workingDirectory,
-    Map<String, String> environment, List<Step> children, SourcePos pos) {
+    Map<String, String> environment, List<Step> children, HostStep host, SourcePos pos) {
   /** Copies the collections. */
   public Step {
     with = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));

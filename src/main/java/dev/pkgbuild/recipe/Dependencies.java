@@ -3,7 +3,7 @@ package dev.pkgbuild.recipe;
 import java.util.List;
 
 /**
- * A package's declared dependencies.
+ * A package's declared dependencies, as written (substitutions come later).
  *
  * @param runtime runtime dependency atoms
  * @param provides provided names
@@ -11,8 +11,8 @@ import java.util.List;
  * @param providerPriority integer text, or null
  * @param replacesPriority integer text, or null
  */
-public record Dependencies(List<String> runtime, List<String> provides, List<String> replaces,
-    String providerPriority, String replacesPriority) {
+public record Dependencies(List<Text> runtime, List<Text> provides, List<Text> replaces,
+    Text providerPriority, Text replacesPriority) {
   /** No dependencies. */
   public static final Dependencies NONE = new Dependencies(List.of(), List.of(), List.of(), null, null);
 

@@ -10,13 +10,13 @@ import java.util.Map;
  * @param repositories package repositories
  * @param keyring signing keys of the repositories
  * @param packages packages to install
- * @param environment variables, in file order
+ * @param environment variables, in file order (names checked when read)
  * @param accounts the accounts block as plain values, or null
  * @param other every other key as plain values
  * @param pos where the block starts
  */
-public record EnvironmentSpec(List<String> repositories, List<String> keyring, List<String> packages,
-    Map<String, String> environment, Object accounts, Map<String, Object> other, SourcePos pos) {
+public record EnvironmentSpec(List<String> repositories, List<String> keyring, List<Text> packages,
+    Map<String, Text> environment, Object accounts, Map<String, Object> other, SourcePos pos) {
   /** Copies the collections. */
   public EnvironmentSpec {
     repositories = List.copyOf(repositories);

@@ -22,14 +22,16 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * source text, so {@code version: 3.0} stays {@code "3.0"}.
  */
 public final class Fields {
+  private final Document doc;
   private final Path file;
   private final Node node;
   private final String where;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
   private SourcePos fallback;
 
-  private Fields(Path file, Node node, String where) {
-    this.file = file;
+  private Fields(Document doc, Node node, String where) {
+    this.doc = doc;
+    this.file = doc.file();
     this.node = node;
     this.where = where;
   }
@@ -39,9 +41,10 @@ public final class Fields {
    *
    * @throws PositionedException on a non-mapping, a duplicate key or an unknown key
    */
-  public static Fields of(Path file, Node node, String where, Collection<String> allowed)
+  static Fields of(Document doc, Node node, String where, Collection<String> allowed)
       throws PositionedException {
-    Fields f = new Fields(file, node, where);
+    Path file = doc.file();
+    Fields f = new Fields(doc, node, where);
     if (isNull(node)) {
       return f;
     }
@@ -94,6 +97,11 @@ public final class Fields {
     return file;
   }
 
+  /** The same document read at {@code n}. */
+  Fields at(Node n, String what, Collection<String> allowed) throws PositionedException {
+    return of(doc, n, what, allowed);
+  }
+
   /** Position of the mapping itself. */
   public SourcePos pos() {
     if (node == null) {
@@ -135,6 +143,38 @@ public final class Fields {
       return null;
     }
     return scalar(file, t.getValueNode(), "'" + key + "' in " + where);
+  }
+
+  /**
+   * The scalar under {@code key} with its source, or null when absent.
+   *
+   * @throws PositionedException when the value is not a scalar
+   */
+  public Text text(String key) throws PositionedException {
+    NodeTuple t = entries.get(key);
+    if (t == null) {
+      return null;
+    }
+    return text(t.getValueNode(), "'" + key + "' in " + where);
+  }
+
+  /** Reads a scalar node as a {@link Text}; a null node reads as the empty string. */
+  Text text(Node n, String what) throws PositionedException {
+    String value = scalar(file, n, what);
+    ScalarNode s = (ScalarNode) n;
+    ScalarSpan span = n.getStartMark()
+        .map(m -> new ScalarSpan(doc, m.getLine(), m.getColumn(), s.getScalarStyle()))
+        .orElse(null);
+    return new Text(value, pos(file, n), span);
+  }
+
+  /** The list of scalars under {@code key}, each with its source. */
+  public List<Text> textList(String key) throws PositionedException {
+    List<Text> out = new ArrayList<>();
+    for (Node n : list(key)) {
+      out.add(text(n, "an item of '" + key + "' in " + where));
+    }
+    return List.copyOf(out);
   }
 
   /** Like {@link #str(String)} with a default for an absent key. */
@@ -183,11 +223,7 @@ public final class Fields {
 
   /** A list of strings under {@code key}. */
   public List<String> strList(String key) throws PositionedException {
-    List<String> out = new ArrayList<>();
-    for (Node n : list(key)) {
-      out.add(scalar(file, n, "an item of '" + key + "' in " + where));
-    }
-    return List.copyOf(out);
+    return textList(key).stream().map(t -> t.value()).toList();
   }
 
   /** A string-to-string mapping under {@code key}, in file order. */
@@ -203,7 +239,7 @@ public final class Fields {
   /** The mapping under {@code key} (empty when absent) restricted to {@code allowed} keys. */
   public Fields sub(String key, Collection<String> allowed) throws PositionedException {
     Node n = node(key);
-    Fields f = of(file, n, where.equals("recipe") ? key : where + "." + key, allowed);
+    Fields f = of(doc, n, where.equals("recipe") ? key : where + "." + key, allowed);
     f.fallback = has(key) ? keyPos(key) : pos();
     return f;
   }

@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * The {@code package} block as written.
  *
- * @param name package name
- * @param version upstream version, as its source text
- * @param epoch release number, as its source text
+ * @param name package name, checked against melange's name pattern
+ * @param version upstream version, checked against the apk version grammar
+ * @param epoch release number, 0 to {@link #MAX_EPOCH}
  * @param description one-line description, or ""
  * @param url project home, or ""
  * @param commit source commit, or ""
@@ -27,11 +27,14 @@ import java.util.Map;
  * @param timeout build timeout text, or null
  * @param pos where the block starts
  */
-public record PackageSpec(String name, String version, String epoch, String description, String url, String commit,
+public record PackageSpec(Text name, Text version, int epoch, String description, String url, String commit,
     List<Copyright> copyright, Dependencies dependencies, PackageOptions options, Scriptlets scriptlets,
     List<String> disabledChecks, List<String> targetArchitecture, Map<String, String> resources,
     Map<String, String> testResources, Map<String, String> annotations, Map<String, String> cpe,
     Object setcap, String timeout, SourcePos pos) {
+  /** The largest epoch accepted: apk epochs count rebuilds of one version, so they stay small. */
+  public static final int MAX_EPOCH = 99_999;
+
   /** Copies the collections. */
   public PackageSpec {
     copyright = List.copyOf(copyright);

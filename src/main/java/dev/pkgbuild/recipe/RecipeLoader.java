@@ -33,7 +33,9 @@ public final class RecipeLoader {
    * @throws PkgbuildException when the file is unreadable, not YAML, or not a valid recipe
    */
   public static Recipe load(Path file) throws PkgbuildException {
-    Fields top = Fields.of(file, Yaml.load(file), "recipe", TOP_KEYS);
+    String text = Yaml.read(file);
+    Document doc = new Document(file, text);
+    Fields top = Fields.of(doc, Yaml.compose(file, text), "recipe", TOP_KEYS);
     if (!top.has("package")) {
       throw new PositionedException(top.pos(), "missing 'package' block");
     }
@@ -46,7 +48,7 @@ public final class RecipeLoader {
     }
     List<SubpackageSpec> subs = new ArrayList<>();
     for (Node n : top.list("subpackages")) {
-      subs.add(subpackage(Fields.of(file, n, "subpackage", SUBPACKAGE_KEYS)));
+      subs.add(subpackage(top.at(n, "subpackage", SUBPACKAGE_KEYS)));
     }
     return new Recipe(file, pkg(top.sub("package", PACKAGE_KEYS)), SpecReader.environment(top, "environment"),
         varValues, varPos, transforms(top), data(top), SpecReader.steps(top, "pipeline"), subs,
@@ -61,19 +63,18 @@ public final class RecipeLoader {
    * @throws PkgbuildException when the text is not a valid pipeline definition
    */
   public static StepSpec loadPipeline(Path file, String text) throws PkgbuildException {
-    return SpecReader.step(Fields.of(file, Yaml.compose(file, text), "pipeline", SpecReader.STEP_KEYS));
+    return SpecReader.step(Fields.of(new Document(file, text), Yaml.compose(file, text), "pipeline",
+        SpecReader.STEP_KEYS));
   }
 
   private static PackageSpec pkg(Fields p) throws PositionedException {
-    String name = required(p, "name");
-    String version = required(p, "version");
-    String epoch = p.str("epoch", "0");
-    if (!epoch.matches("\\d+")) {
-      throw new PositionedException(p.keyPos("epoch"), "epoch must be a non-negative integer, found '" + epoch + "'");
-    }
+    Text name = PackageChecks.name(required(p, "name"));
+    Text version = PackageChecks.version(required(p, "version"));
+    int epoch = PackageChecks.epoch(p.text("epoch"));
+    PackageChecks.fileName(name.value(), version.value() + "-r" + epoch, name);
     List<Copyright> copyright = new ArrayList<>();
     for (Node n : p.list("copyright")) {
-      Fields c = Fields.of(p.file(), n, "copyright entry",
+      Fields c = p.at(n, "copyright entry",
           Set.of("paths", "attestation", "license", "license-path", "detection-override"));
       copyright.add(new Copyright(c.str("license", ""), c.str("license-path"), c.strList("paths"),
           c.str("attestation"), c.pos()));
@@ -103,20 +104,21 @@ public final class RecipeLoader {
     return out;
   }
 
-  private static String required(Fields f, String key) throws PositionedException {
-    String s = f.str(key);
-    if (s == null || s.isBlank()) {
+  private static Text required(Fields f, String key) throws PositionedException {
+    Text s = f.text(key);
+    if (s == null || s.value().isBlank()) {
       throw new PositionedException(f.has(key) ? f.keyPos(key) : f.pos(), "missing '" + key + "' in package");
     }
     return s;
   }
 
   private static SubpackageSpec subpackage(Fields s) throws PositionedException {
-    String name = s.str("name");
-    if (name == null || name.isBlank()) {
+    Text name = s.text("name");
+    if (name == null || name.value().isBlank()) {
       throw new PositionedException(s.pos(), "missing 'name' in subpackage");
     }
-    return new SubpackageSpec(name, s.str("range"), s.str("if"), s.str("description", ""), s.str("url", ""),
+    String range = s.str("range");
+    return new SubpackageSpec(name, range == null || range.isEmpty() ? null : range, s.text("if"), s.str("description", ""), s.str("url", ""),
         s.str("commit", ""), SpecReader.dependencies(s), SpecReader.options(s), SpecReader.scriptlets(s),
         SpecReader.disabledChecks(s), s.strMap("annotations"), s.loose("setcap"), SpecReader.steps(s, "pipeline"),
         SpecReader.test(s), s.pos());
@@ -125,13 +127,13 @@ public final class RecipeLoader {
   private static List<VarTransform> transforms(Fields top) throws PositionedException {
     List<VarTransform> out = new ArrayList<>();
     for (Node n : top.list("var-transforms")) {
-      Fields t = Fields.of(top.file(), n, "var-transforms entry", Set.of("from", "match", "replace", "to"));
+      Fields t = top.at(n, "var-transforms entry", Set.of("from", "match", "replace", "to"));
       for (String k : List.of("from", "match", "replace", "to")) {
         if (!t.has(k)) {
           throw new PositionedException(t.pos(), "missing '" + k + "' in var-transforms entry");
         }
       }
-      out.add(new VarTransform(t.str("from"), t.str("match"), t.str("replace"), t.str("to"), t.pos(),
+      out.add(new VarTransform(t.text("from"), t.str("match"), t.str("replace"), t.str("to"), t.pos(),
           Fields.pos(top.file(), t.node("match") == null ? n : t.node("match"))));
     }
     return out;
@@ -140,7 +142,7 @@ public final class RecipeLoader {
   private static Map<String, DataSet> data(Fields top) throws PositionedException {
     Map<String, DataSet> out = new LinkedHashMap<>();
     for (Node n : top.list("data")) {
-      Fields d = Fields.of(top.file(), n, "data entry", Set.of("name", "items"));
+      Fields d = top.at(n, "data entry", Set.of("name", "items"));
       String name = d.str("name", "");
       if (out.containsKey(name)) {
         throw new PositionedException(d.pos(), "duplicate data name '" + name + "'");

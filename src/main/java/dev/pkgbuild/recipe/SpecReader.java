@@ -2,7 +2,6 @@ package dev.pkgbuild.recipe;
 
 import dev.pkgbuild.diag.PositionedException;
 import dev.pkgbuild.diag.SourcePos;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,20 +30,20 @@ final class SpecReader {
   static List<StepSpec> steps(Fields parent, String key) throws PositionedException {
     List<StepSpec> out = new ArrayList<>();
     for (Node n : parent.list(key)) {
-      out.add(step(Fields.of(parent.file(), n, "pipeline step", STEP_KEYS)));
+      out.add(step(parent.at(n, "pipeline step", STEP_KEYS)));
     }
     return out;
   }
 
   static StepSpec step(Fields f) throws PositionedException {
     Fields with = f.sub("with", null);
-    Map<String, String> withValues = new LinkedHashMap<>();
+    Map<String, Text> withValues = new LinkedHashMap<>();
     Map<String, SourcePos> withPos = new HashMap<>();
     if (f.has("with")) {
       withPos.put("", f.keyPos("with"));
     }
     for (String k : with.keys()) {
-      withValues.put(k, with.str(k));
+      withValues.put(k, terminated(with.text(k)));
       withPos.put(k, with.keyPos(k));
     }
     if (f.has("uses") && f.has("runs")) {
@@ -55,9 +54,13 @@ final class SpecReader {
     }
     Fields assertions = f.sub("assertions", Set.of("required-steps"));
     String required = assertions.str("required-steps");
-    return new StepSpec(f.str("name"), f.str("uses"), withValues, f.str("runs"), steps(f, "pipeline"),
-        f.str("if"), f.str("working-directory"), f.strMap("environment"), inputs(f),
-        f.sub("needs", Set.of("packages")).strList("packages"), f.str("label"),
+    List<Text> needs = f.sub("needs", Set.of("packages")).textList("packages");
+    for (Text n : needs) {
+      terminated(n);
+    }
+    return new StepSpec(f.str("name"), f.str("uses"), withValues, terminated(f.text("runs")), steps(f, "pipeline"),
+        terminated(f.text("if")), terminated(f.text("working-directory")), variables(f, "environment"), inputs(f),
+        needs, f.str("label"),
         required == null ? null : integer(required, assertions.keyPos("required-steps")), f.pos(), withPos);
   }
 
@@ -69,6 +72,31 @@ final class SpecReader {
       out.put(k, new InputSpec(in.str("description", ""), in.str("default"), in.bool("required"), inputs.keyPos(k)));
     }
     return out;
+  }
+
+  /** {@code t}, checked to close every {@code ${{} it opens: an unclosed one would reach the shell. */
+  static Text terminated(Text t) throws PositionedException {
+    int open = t == null ? -1 : Subst.unterminated(t.value());
+    if (open >= 0) {
+      throw new PositionedException(t.at(open), "unterminated '${{' (no '}}' after it)");
+    }
+    return t;
+  }
+
+  private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** A mapping of environment variables: names a shell can export, values checked like steps' text. */
+  static Map<String, Text> variables(Fields parent, String key) throws PositionedException {
+    Fields env = parent.sub(key, null);
+    Map<String, Text> out = new LinkedHashMap<>();
+    for (String k : env.keys()) {
+      if (!VARIABLE.matcher(k).matches()) {
+        throw new PositionedException(env.keyPos(k), "invalid environment variable name '" + k
+            + "' (use letters, digits and '_', not starting with a digit)");
+      }
+      out.put(k, terminated(env.text(k)));
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   static int integer(String s, SourcePos pos) throws PositionedException {
@@ -90,8 +118,8 @@ final class SpecReader {
         other.put(k, env.loose(k));
       }
     }
-    return new EnvironmentSpec(repos, contents.strList("keyring"), contents.strList("packages"),
-        env.strMap("environment"), env.loose("accounts"), other, env.pos());
+    return new EnvironmentSpec(repos, contents.strList("keyring"), contents.textList("packages"),
+        variables(env, "environment"), env.loose("accounts"), other, env.pos());
   }
 
   static TestSpec test(Fields parent) throws PositionedException {
@@ -104,8 +132,8 @@ final class SpecReader {
 
   static Dependencies dependencies(Fields parent) throws PositionedException {
     Fields d = parent.sub("dependencies", DEPS_KEYS);
-    return new Dependencies(d.strList("runtime"), d.strList("provides"), d.strList("replaces"),
-        d.str("provider-priority"), d.str("replaces-priority"));
+    return new Dependencies(d.textList("runtime"), d.textList("provides"), d.textList("replaces"),
+        d.text("provider-priority"), d.text("replaces-priority"));
   }
 
   static PackageOptions options(Fields parent) throws PositionedException {
@@ -133,9 +161,5 @@ final class SpecReader {
 
   static List<String> disabledChecks(Fields parent) throws PositionedException {
     return parent.sub("checks", Set.of("enabled", "disabled")).strList("disabled");
-  }
-
-  static Path file(Fields f) {
-    return f.file();
   }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param pipeline nested steps
  * @param ifCond condition, or null
  * @param workingDirectory directory, or null
- * @param environment extra variables
+ * @param environment extra variables (names checked when read)
  * @param inputs declared inputs (pipeline definitions)
  * @param needs packages the step needs
  * @param label free label, or null
@@ -23,9 +23,9 @@ import java.util.Map;
  * @param pos where the step starts
  * @param withPos position of each {@code with} key, plus "" for the {@code with} key itself
  */
-public record StepSpec(String name, String uses, Map<String, String> with, String runs, List<StepSpec> pipeline,
-    String ifCond, String workingDirectory, Map<String, String> environment, Map<String, InputSpec> inputs,
-    List<String> needs, String label, Integer requiredSteps, SourcePos pos, Map<String, SourcePos> withPos) {
+public record StepSpec(String name, String uses, Map<String, Text> with, Text runs, List<StepSpec> pipeline,
+    Text ifCond, Text workingDirectory, Map<String, Text> environment, Map<String, InputSpec> inputs,
+    List<Text> needs, String label, Integer requiredSteps, SourcePos pos, Map<String, SourcePos> withPos) {
   /** Copies the collections. */
   public StepSpec {
     with = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));

@@ -8,7 +8,7 @@ import java.util.Map;
  * One {@code subpackages} entry as written (before ranges are expanded).
  *
  * @param name name, may hold substitutions
- * @param range data name to expand over, or null
+ * @param range data name to expand over, or null (also for an empty {@code range}, as in melange)
  * @param ifCond condition, or null
  * @param description description, or ""
  * @param url url, or ""
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param test test block, or null
  * @param pos where the entry starts
  */
-public record SubpackageSpec(String name, String range, String ifCond, String description, String url,
+public record SubpackageSpec(Text name, String range, Text ifCond, String description, String url,
     String commit, Dependencies dependencies, PackageOptions options, Scriptlets scriptlets,
     List<String> disabledChecks, Map<String, String> annotations, Object setcap, List<StepSpec> pipeline,
     TestSpec test, SourcePos pos) {

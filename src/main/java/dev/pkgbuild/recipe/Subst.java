@@ -58,6 +58,29 @@ public final class Subst {
     });
   }
 
+  /**
+   * Where the first {@code ${{} that no {@code }}} follows starts, or -1 when every one is
+   * closed; the substitution passes leave such text alone, so it would reach the shell.
+   *
+   * @param s text, or null
+   * @return the index of the unclosed {@code ${{}, or -1
+   */
+  public static int unterminated(String s) {
+    int i = 0;
+    while (s != null) {
+      int open = s.indexOf("${{", i);
+      if (open < 0) {
+        return -1;
+      }
+      int close = s.indexOf("}}", open + 3);
+      if (close < 0) {
+        return open;
+      }
+      i = close + 2;
+    }
+    return -1;
+  }
+
   /** Resolves the text between {@code ${{} and {@code }}}. */
   @FunctionalInterface
   private interface Resolver<E extends Exception> {

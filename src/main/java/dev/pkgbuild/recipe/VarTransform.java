@@ -12,4 +12,4 @@ import dev.pkgbuild.diag.SourcePos;
  * @param pos where the entry starts
  * @param matchPos where the {@code match} value is
  */
-public record VarTransform(String from, String match, String replace, String to, SourcePos pos, SourcePos matchPos) {}
+public record VarTransform(Text from, String match, String replace, String to, SourcePos pos, SourcePos matchPos) {}

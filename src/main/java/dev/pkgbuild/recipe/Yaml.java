@@ -37,23 +37,21 @@ public final class Yaml {
   private Yaml() {}
 
   /**
-   * Reads and composes {@code file}.
+   * Reads {@code file} as UTF-8 text within the size limit.
    *
-   * @throws PkgbuildException when the file cannot be read, is too large or is not valid YAML
+   * @throws PkgbuildException when the file cannot be read or is too large
    */
-  public static Node load(Path file) throws PkgbuildException {
-    String text;
+  public static String read(Path file) throws PkgbuildException {
     try {
       if (Files.size(file) > MAX_SIZE) {
         throw new PositionedException(SourcePos.of(file), "file is larger than " + MAX_SIZE + " bytes");
       }
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw PkgbuildException.badInput(file + ": no such file");
     } catch (IOException e) {
       throw PkgbuildException.badInput(file + ": cannot read: " + e.getMessage());
     }
-    return compose(file, text);
   }
 
   /**

@@ -3,16 +3,18 @@ package dev.pkgbuild.repo;
 import dev.pkgbuild.apk.ApkIndex;
 import dev.pkgbuild.apk.IndexArchive;
 import dev.pkgbuild.apk.IndexEntry;
-import dev.pkgbuild.apk.RepoIndexer;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.io.AtomicFiles;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,8 +218,26 @@ public final class Repository {
       u.describe(settings.description());
       change.apply(u);
       PublishResult result = u.commit();
-      RepoIndexer.publishKey(folder.dir(), settings.key());
+      publishKey();
       return result;
+    }
+  }
+
+  /** Copies the public key to the repository root, where users fetch it, unless it is there already. */
+  private void publishKey() throws PkgbuildException {
+    if (settings.key() == null) {
+      return;
+    }
+    Path pub = root.resolve(settings.key().keyName());
+    byte[] pem = settings.key().publicKeyPem().getBytes(StandardCharsets.US_ASCII);
+    try {
+      // Compared, not rewritten: a rewrite is two fsyncs on every publish and index run.
+      if (Files.isRegularFile(pub) && Files.size(pub) == pem.length && Arrays.equals(Files.readAllBytes(pub), pem)) {
+        return;
+      }
+      AtomicFiles.write(pub, pem);
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot write " + pub + ": " + e.getMessage());
     }
   }
 

@@ -6,10 +6,10 @@ import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.io.AtomicFiles;
+import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,7 +35,7 @@ final class Update {
   private final long epoch;
   private ApkIndex index;
   private ApkIndex prepared;
-  private CompletableFuture<byte[]> preparedBytes;
+  private SideBySide.Pending<byte[], IOException> preparedBytes;
   private boolean changed;
   private boolean rebuilding;
   private final List<IndexEntry> added = new ArrayList<>();
@@ -116,16 +114,20 @@ final class Update {
     List<String> unread = files.stream().filter(f -> !byFile.containsKey(f) || journal.contains(f)).toList();
     List<IndexEntry> read = ParallelInspect.all(unread.stream().map(folder.dir()::resolve).toList(),
         inspector, reporter);
+    List<IndexEntry> adopted = new ArrayList<>();
     for (int i = 0; i < unread.size(); i++) {
       if (read.get(i) != null) {
         adopt(unread.get(i), read.get(i), rebuilding ? null
-            : byFile.containsKey(unread.get(i)) ? "re-read " : "adopted ");
+            : byFile.containsKey(unread.get(i)) ? "re-read " : "adopted ", adopted);
       }
     }
-    changed |= !journal.isEmpty();
+    index = index.with(adopted); // one sort for the lot: a first index adopts every file
+    added.addAll(adopted);
+    changed |= !journal.isEmpty() || !adopted.isEmpty();
   }
 
-  private void adopt(String fileName, IndexEntry found, String verb) throws PkgbuildException {
+  private void adopt(String fileName, IndexEntry found, String verb, List<IndexEntry> adopted)
+      throws PkgbuildException {
     IndexEntry e;
     try {
       e = folder.rewriteArch(found);
@@ -144,7 +146,7 @@ final class Update {
     if (verb != null) {
       note(verb + e.fileName());
     }
-    addEntry(e);
+    adopted.add(e);
   }
 
   /**
@@ -156,10 +158,7 @@ final class Update {
     for (StagedApk s : staged) {
       entries.add(folder.rewriteArch(s.entry()));
     }
-    ApkIndex next = index;
-    for (IndexEntry e : entries) {
-      next = next.with(e);
-    }
+    ApkIndex next = index.with(entries);
     prepare(next);
     if (!inspected) {
       // what the writer did not read back already is read here, side by side, in list order
@@ -174,7 +173,7 @@ final class Update {
       folder.bringIn(staged.get(i), entries.get(i).fileName());
     }
     AtomicFiles.fsyncDir(folder.dir());
-    // the records, as addEntry would add them one by one, ending at the index prepared above
+    // the records, ending at the index prepared above
     added.addAll(entries);
     index = next;
     changed = true;
@@ -204,13 +203,7 @@ final class Update {
   /** Starts rendering and signing {@code expected}, the index this update is about to reach. */
   private void prepare(ApkIndex expected) {
     prepared = expected;
-    preparedBytes = CompletableFuture.supplyAsync(() -> {
-      try {
-        return IndexArchive.render(expected, key, epoch);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    preparedBytes = SideBySide.start(() -> IndexArchive.render(expected, key, epoch));
   }
 
   /** Writes the signed index (when anything changed), then clears journal and hidden files. */
@@ -219,7 +212,7 @@ final class Update {
     if (changed && prepared != null && prepared == index) {
       try {
         AtomicFiles.write(folder.index(), preparedBytes.join());
-      } catch (IOException | CompletionException e) {
+      } catch (IOException e) {
         throw PkgbuildException.failed("cannot write " + folder.index() + ": " + e.getMessage());
       }
     } else if (changed) {
@@ -231,12 +224,6 @@ final class Update {
     }
     AtomicFiles.fsyncDir(folder.dir());
     return new PublishResult(index, added, removed, notes);
-  }
-
-  private void addEntry(IndexEntry e) {
-    index = index.with(e);
-    added.add(e);
-    changed = true;
   }
 
   private void drop(IndexEntry e, String note) {

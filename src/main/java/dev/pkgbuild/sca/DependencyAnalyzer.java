@@ -1,5 +1,7 @@
 package dev.pkgbuild.sca;
 
+import dev.pkgbuild.apk.Dependency;
+import dev.pkgbuild.diag.PkgbuildException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,8 +24,9 @@ public final class DependencyAnalyzer {
    *
    * @param packages the main package and its subpackages, each with its staging folder
    * @return the metadata per package name, in input order
+   * @throws PkgbuildException naming a declared dependency or provides atom that is malformed
    */
-  public static Map<String, Generated> analyze(List<PackageTree> packages) {
+  public static Map<String, Generated> analyze(List<PackageTree> packages) throws PkgbuildException {
     return analyze(packages, Map.of());
   }
 
@@ -34,8 +37,10 @@ public final class DependencyAnalyzer {
    * @param packages the main package and its subpackages, each with its staging folder
    * @param walked trees by package name; packages missing here are walked
    * @return the metadata per package name, in input order
+   * @throws PkgbuildException naming a declared dependency or provides atom that is malformed
    */
-  public static Map<String, Generated> analyze(List<PackageTree> packages, Map<String, FileTree> walked) {
+  public static Map<String, Generated> analyze(List<PackageTree> packages, Map<String, FileTree> walked)
+      throws PkgbuildException {
     Set<String> extraLibDirs = new TreeSet<>();
     packages.forEach(p -> extraLibDirs.addAll(PackageScanner.ldSoConfDirs(p.root())));
     List<PackageFacts> all = new ArrayList<>();
@@ -52,7 +57,7 @@ public final class DependencyAnalyzer {
     return out;
   }
 
-  private static Generated generate(PackageFacts self, List<PackageFacts> all) {
+  private static Generated generate(PackageFacts self, List<PackageFacts> all) throws PkgbuildException {
     PackageTree pkg = self.pkg;
     Set<String> provides = new TreeSet<>(pkg.declaredProvides());
     provides.addAll(self.generatedProvides());
@@ -63,7 +68,13 @@ public final class DependencyAnalyzer {
       }
     }
     Set<String> providedNames = self.providedNames();
-    depends.removeIf(d -> providedNames.contains(Atoms.name(d)) || Atoms.name(d).equals(pkg.name()));
+    for (String atom : List.copyOf(depends)) {
+      Dependency d = Dependency.parse(atom);
+      // a conflict with a name it provides is the recipe's to keep; only a need it meets itself goes
+      if (!d.conflict() && (providedNames.contains(d.name()) || d.name().equals(pkg.name()))) {
+        depends.remove(atom);
+      }
+    }
     List<String> vendored = new ArrayList<>();
     self.vendoredSonames.forEach(s -> vendored.add("so:" + s));
     self.vendoredPkgConfigs.forEach(s -> vendored.add("pc:" + s));
@@ -96,8 +107,8 @@ public final class DependencyAnalyzer {
    * the repository must satisfy. Unversioned sonames nobody here ships are dropped, as melange
    * does, since no package provides them.
    */
-  static Optional<String> resolve(PackageFacts self, List<PackageFacts> all, String atom) {
-    String name = Atoms.name(atom);
+  static Optional<String> resolve(PackageFacts self, List<PackageFacts> all, String atom) throws PkgbuildException {
+    String name = Dependency.parse(atom).name();
     if (self.ships(name)) {
       return Optional.empty();
     }

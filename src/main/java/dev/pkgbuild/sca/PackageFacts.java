@@ -1,5 +1,7 @@
 package dev.pkgbuild.sca;
 
+import dev.pkgbuild.apk.Dependency;
+import dev.pkgbuild.diag.PkgbuildException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,17 +60,17 @@ final class PackageFacts {
     return out;
   }
 
-  /** Names (before any {@code =version}) this package will list under {@code provides}. */
-  Set<String> providedNames() {
+  /** Names (without version or tag) this package will list under {@code provides}. */
+  Set<String> providedNames() throws PkgbuildException {
     if (providedNames != null) {
       return providedNames;
     }
     Set<String> names = new TreeSet<>();
     for (String p : generatedProvides()) {
-      names.add(Atoms.name(p));
+      names.add(Dependency.parse(p).name());
     }
     for (String p : pkg.declaredProvides()) {
-      names.add(Atoms.name(p));
+      names.add(Dependency.parse(p).name());
     }
     providedNames = names;
     return names;

@@ -1,5 +1,6 @@
 package dev.pkgbuild.sca;
 
+import dev.pkgbuild.apk.ApkVersion;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +124,7 @@ final class PackageScanner {
     return f -> {
       f.warnings.addAll(pc.warnings());
       String version = pc.version();
-      if (!ApkVersions.isValid(version)) {
+      if (!ApkVersion.isValid(version)) {
         if (!version.isEmpty()) {
           f.warnings.add(file + ": version '" + version + "' is not an apk version, using the package's");
         }

@@ -1,5 +1,6 @@
 package dev.pkgbuild.sca;
 
+import dev.pkgbuild.apk.ApkVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ record PkgConfigFile(String version, List<String> requires, List<String> warning
   }
 
   private static String constraint(String file, String name, String op, String ver, List<String> warnings) {
-    if (!OPS.contains(op) || op.equals("!=") || !ApkVersions.isValid(ver)) {
+    if (!OPS.contains(op) || op.equals("!=") || !ApkVersion.isValid(ver)) {
       warnings.add(file + ": dropping constraint '" + op + " " + ver + "' on " + name + " that apk cannot express");
       return "";
     }

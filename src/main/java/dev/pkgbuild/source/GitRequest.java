@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param expectedCommit full commit id that must be checked out, or null; for a tag the
  *     annotated tag object id is accepted too
  * @param depth clone depth; 0 for melange's default (1, or the full history when a
- *     branch and an expected commit are both given)
+ *     branch and an expected commit are both given), -1 for the full history (as in melange)
  * @param destination where the files end up (created; may already hold files)
  * @param recurseSubmodules whether to check out submodules at their recorded commits
  * @param cherryPicks {@code [branch/]sha: comment} lines applied in order
@@ -51,15 +51,15 @@ public record GitRequest(String repository, String tag, String branch, String ex
       throw PkgbuildException.badInput("git-checkout of " + repository
           + ": expected-commit must be a full 40-digit lower-case commit id, got '" + expectedCommit + "'");
     }
-    if (depth < 0) {
-      throw PkgbuildException.badInput("git-checkout of " + repository + ": depth must be positive, got " + depth);
+    if (depth < -1) {
+      throw PkgbuildException.badInput("git-checkout of " + repository + ": depth must be -1 or more, got " + depth);
     }
   }
 
   /** The depth to clone with; 0 means the whole history. */
   int effectiveDepth() {
-    if (depth > 0) {
-      return depth;
+    if (depth != 0) {
+      return Math.max(depth, 0);
     }
     return expectedCommit != null && tag == null ? 0 : 1;
   }

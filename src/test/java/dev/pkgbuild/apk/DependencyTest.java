@@ -62,4 +62,17 @@ class DependencyTest {
     List<Dependency> deps = Dependency.parseAll(" so:libfoo.so.1  cmd:foo pc:foo>=2 ");
     assertEquals(List.of("so:libfoo.so.1", "cmd:foo", "pc:foo>=2"), deps.stream().map(Dependency::format).toList());
   }
+
+  @Test
+  void parse_doubleEquals_isEqualAsInApkTools() throws PkgbuildException {
+    assertTrue(Dependency.parse("libfoo==2.1-r3").matches("libfoo", "2.1-r3"));
+    assertFalse(Dependency.parse("libfoo==2.1-r3").matches("libfoo", "2.1-r4"));
+  }
+
+  @Test
+  void parse_spaceInsideAtom_saysSo() {
+    PkgbuildException e = org.junit.jupiter.api.Assertions.assertThrows(PkgbuildException.class,
+        () -> Dependency.parse("foo bar>>1"));
+    assertEquals("invalid dependency 'foo bar>>1': one atom has no spaces (list each one on its own)", e.getMessage());
+  }
 }

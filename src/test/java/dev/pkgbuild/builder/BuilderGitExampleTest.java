@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.testing.RecordingSandbox;
 import dev.pkgbuild.testing.Requires;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +29,16 @@ class BuilderGitExampleTest {
   }
 
   @Test
-  void build_wrongExpectedCommit_failsBeforePackaging(@TempDir Path tmp) throws Exception {
-    TestBuilds.requireRunner("bubblewrap");
+  void build_wrongExpectedCommit_failsBeforeAnySandboxStep(@TempDir Path tmp) throws Exception {
+    RecordingSandbox fake = RecordingSandbox.onHost();
     Path dir = Files.createDirectories(tmp.resolve("recipes"));
     Files.writeString(dir.resolve("greet.yaml"), Files.readString(Path.of("recipes/greet.yaml"))
         .replace("787669c265303a4b8177335e5131101df47cc3c9", "0000000000000000000000000000000000000000"));
     BuilderHelloTest.copyTree(Path.of("recipes/greet"), dir.resolve("greet"));
     PkgbuildException e = assertThrows(PkgbuildException.class,
-        () -> new TestBuilds(tmp, "auto").build(dir.resolve("greet.yaml"), 0));
+        () -> TestBuilds.with(tmp, fake).build(dir.resolve("greet.yaml"), 0));
     assertTrue(e.getMessage().contains("0000000000000000000000000000000000000000"), e.getMessage());
+    assertEquals(List.of(), fake.execs(), "the checkout comes first: no later step ran");
   }
 
 }

@@ -3,6 +3,7 @@ package dev.pkgbuild.builder;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.sandbox.SandboxSelector;
+import dev.pkgbuild.testing.RecordingSandbox;
 import dev.pkgbuild.testing.Requires;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,16 +11,31 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Builds recipes the way the CLI does, into a test's own folders, with a recording reporter. */
+/**
+ * Builds recipes the way the CLI does, into a test's own folders, with a recording reporter,
+ * in the real sandbox or in a {@link RecordingSandbox}.
+ */
 final class TestBuilds {
   final Path root;
   final String runner;
+  final Builder.SandboxFactory sandboxes;
   final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
+  /** Builds in the host's real sandbox for {@code runner}. */
   TestBuilds(Path root, String runner) {
+    this(root, runner, r -> SandboxSelector.forHost(System.getenv("PATH")).select(r).sandbox());
+    openForSandbox(root);
+  }
+
+  private TestBuilds(Path root, String runner, Builder.SandboxFactory sandboxes) {
     this.root = root;
     this.runner = runner;
-    openForSandbox(root);
+    this.sandboxes = sandboxes;
+  }
+
+  /** Builds with {@code fake} for every runner: for tests of orchestration, not isolation. */
+  static TestBuilds with(Path root, RecordingSandbox fake) {
+    return new TestBuilds(root, "auto", r -> fake);
   }
 
   /**
@@ -81,8 +97,7 @@ final class TestBuilds {
   }
 
   Builder builder() {
-    return new Builder(reporter(), r -> SandboxSelector.forHost(System.getenv("PATH")).select(r).sandbox(),
-        Clock.systemUTC());
+    return new Builder(reporter(), sandboxes, Clock.systemUTC());
   }
 
   BuildResult build(Path recipe, long epoch) throws PkgbuildException {

@@ -1,6 +1,7 @@
 package dev.pkgbuild.builder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.graph.Outcome;
 import dev.pkgbuild.graph.PlannedRecipe;
 import dev.pkgbuild.graph.Scheduler;
+import dev.pkgbuild.testing.RecordingSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,10 +61,29 @@ class TreeBuilderTest {
     return new TreeBuilder(t.reporter(), t.builder()::sandboxFor, Clock.systemUTC());
   }
 
+  /** The recipe a recorded step belongs to: workspaces are named {@code <recipe>-<random>}. */
+  static String recipeOf(RecordingSandbox.Exec e) {
+    String ws = e.workspace().getFileName().toString();
+    return ws.substring(0, ws.lastIndexOf('-'));
+  }
+
+  static List<RecordingSandbox.Exec> stepsOf(RecordingSandbox fake, String recipe) {
+    return fake.execs().stream().filter(e -> recipeOf(e).equals(recipe)).toList();
+  }
+
+  /** Every step of {@code before} ended before any step of {@code after} began. */
+  static void assertRanBefore(RecordingSandbox fake, String before, String after) {
+    Instant lastEnd = stepsOf(fake, before).stream().map(RecordingSandbox.Exec::finished).max(Instant::compareTo)
+        .orElseThrow(() -> new AssertionError(before + " ran no step"));
+    Instant firstStart = stepsOf(fake, after).stream().map(RecordingSandbox.Exec::started).min(Instant::compareTo)
+        .orElseThrow(() -> new AssertionError(after + " ran no step"));
+    assertFalse(firstStart.isBefore(lastEnd), after + " started before " + before + " ended");
+  }
+
   @Test
   void build_treeWithDiamondSubpackageAndProvidesEdges_buildsInOrderThenNothing(@TempDir Path tmp) throws Exception {
-    TestBuilds.requireRunner("bubblewrap");
-    TestBuilds t = new TestBuilds(tmp, "auto");
+    RecordingSandbox fake = RecordingSandbox.onHost();
+    TestBuilds t = TestBuilds.with(tmp, fake);
     Path dir = tree(tmp);
     TreeResult first = builder(t).build(request(t, dir, 2, false), QUIET);
     assertTrue(first.ok(), first.failures().toString());
@@ -70,35 +91,51 @@ class TreeBuilderTest {
     assertTrue(order.indexOf("base") < order.indexOf("left") && order.indexOf("base") < order.indexOf("right"));
     assertTrue(order.indexOf("left") < order.indexOf("app") && order.indexOf("right") < order.indexOf("app"));
     assertEquals(Set.of(Outcome.BUILT), Set.copyOf(first.outcomes().values()));
+    // base's subpackage base-dev is what left needs, its provides virtual-base what right needs
+    assertRanBefore(fake, "base", "left");
+    assertRanBefore(fake, "base", "right");
+    assertRanBefore(fake, "left", "app");
+    assertRanBefore(fake, "right", "app");
+    assertEquals(2, stepsOf(fake, "base").size(), "the main pipeline, then base-dev's");
+    assertTrue(stepsOf(fake, "base").get(0).script().contains("usr/share/base/id"));
+    assertTrue(stepsOf(fake, "base").get(1).script().contains("usr/include"));
 
+    int steps = fake.execs().size();
     TreeResult again = builder(t).build(request(t, dir, 2, false), QUIET);
     assertEquals(Set.of(Outcome.PRESENT), Set.copyOf(again.outcomes().values()));
+    assertEquals(steps, fake.execs().size(), "a tree with nothing missing runs no step");
   }
 
   @Test
   void build_versionBumpAndUnbumpedChange_buildOneAndReportTheOther(@TempDir Path tmp) throws Exception {
-    TestBuilds.requireRunner("bubblewrap");
-    TestBuilds t = new TestBuilds(tmp, "auto");
+    RecordingSandbox fake = RecordingSandbox.onHost();
+    TestBuilds t = TestBuilds.with(tmp, fake);
     Path dir = tree(tmp);
     builder(t).build(request(t, dir, 2, false), QUIET);
 
     recipe(dir, "tool", "1.1", "", "");
+    int before = fake.execs().size();
     TreeResult bumped = builder(t).build(request(t, dir, 2, false), QUIET);
     Map<String, Outcome> built = bumped.outcomes().entrySet().stream().filter(e -> e.getValue() == Outcome.BUILT)
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     assertEquals(Map.of("tool", Outcome.BUILT), built);
+    assertEquals(List.of("tool"), fake.execs().subList(before, fake.execs().size()).stream()
+        .map(TreeBuilderTest::recipeOf).toList(), "only the bumped recipe ran");
 
     Files.writeString(dir.resolve("extra.yaml"), Files.readString(dir.resolve("extra.yaml")).replace("echo extra", "echo extra2"));
+    int unbumped = fake.execs().size();
     PkgbuildException e = assertThrows(PkgbuildException.class, () -> builder(t).build(request(t, dir, 2, false), QUIET));
     assertTrue(e.getMessage().startsWith("extra: recipe changed since extra-1.0-r0 was built; bump epoch"), e.getMessage());
+    assertEquals(unbumped, fake.execs().size(), "a refused plan runs no step");
     TreeResult rebuilt = builder(t).build(request(t, dir, 2, true), QUIET);
     assertEquals(Outcome.BUILT, rebuilt.outcomes().get("extra"));
+    assertTrue(fake.execs().get(fake.execs().size() - 1).script().contains("echo extra2"));
   }
 
   @Test
-  void build_fourIndependentRecipesWithTwoJobs_overlapInTime(@TempDir Path tmp) throws Exception {
-    TestBuilds.requireRunner("bubblewrap");
-    TestBuilds t = new TestBuilds(tmp, "auto");
+  void build_fourIndependentRecipesWithTwoJobs_overlapInTimeAndNeverExceedTwo(@TempDir Path tmp) throws Exception {
+    RecordingSandbox fake = RecordingSandbox.onHost();
+    TestBuilds t = TestBuilds.with(tmp, fake);
     Path dir = Files.createDirectories(tmp.resolve("recipes"));
     for (String n : List.of("p1", "p2", "p3", "p4")) {
       Files.writeString(dir.resolve(n + ".yaml"), "package:\n  name: " + n + "\n  version: 1.0\n  epoch: 0\n"
@@ -106,12 +143,36 @@ class TreeBuilderTest {
     }
     TreeResult r = builder(t).build(request(t, dir, 2, false), QUIET);
     assertTrue(r.ok(), r.failures().toString());
-    Map<String, Instant[]> spans = new java.util.HashMap<>();
-    for (String n : List.of("p1", "p2", "p3", "p4")) {
-      spans.put(n, LogTimes.span(t.out().resolve("x86_64/" + n + "-1.0-r0.log")));
+    List<RecordingSandbox.Exec> steps = fake.execs();
+    assertEquals(4, steps.size());
+    long overlapping = 0;
+    for (RecordingSandbox.Exec a : steps) {
+      long atOnce = steps.stream().filter(b -> b.started().isBefore(a.finished()) && a.started().isBefore(b.finished()))
+          .count();
+      assertTrue(atOnce <= 2, "at most two builds at once, saw " + atOnce);
+      overlapping += atOnce - 1;
     }
-    long overlapping = spans.keySet().stream().flatMap(a -> spans.keySet().stream().filter(b -> a.compareTo(b) < 0)
-        .filter(b -> spans.get(a)[0].isBefore(spans.get(b)[1]) && spans.get(b)[0].isBefore(spans.get(a)[1]))).count();
-    assertTrue(overlapping >= 2, "builds ran at the same time: " + overlapping + " overlapping pairs");
+    assertTrue(overlapping >= 2, "builds ran at the same time: " + overlapping / 2 + " overlapping pairs");
+  }
+
+  @Test
+  void build_failedRecipe_stopsItsDependentsOnlyAndPublishesNothingOfThem(@TempDir Path tmp) throws Exception {
+    RecordingSandbox fake = RecordingSandbox.onHost();
+    TestBuilds t = TestBuilds.with(tmp, fake);
+    Path dir = tree(tmp);
+    Files.writeString(dir.resolve("left.yaml"), Files.readString(dir.resolve("left.yaml")).replace("echo left", "exit 7"));
+    TreeResult r = builder(t).build(request(t, dir, 1, false), QUIET);
+    assertFalse(r.ok());
+    assertEquals(Set.of("left"), r.failures().keySet());
+    assertEquals(Outcome.SKIPPED, r.outcomes().get("app"));
+    assertTrue(stepsOf(fake, "app").isEmpty(), "app needs left: it never starts");
+    for (String built : List.of("base", "right", "tool", "extra")) {
+      assertEquals(Outcome.BUILT, r.outcomes().get(built), built);
+    }
+    try (var s = Files.list(t.out().resolve("x86_64"))) {
+      List<String> names = s.map(p -> p.getFileName().toString()).toList();
+      assertTrue(names.contains("right-1.0-r0.apk"), names.toString());
+      assertFalse(names.stream().anyMatch(n -> n.startsWith("left-") || n.startsWith("app-")), names.toString());
+    }
   }
 }

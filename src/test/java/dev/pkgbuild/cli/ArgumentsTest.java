@@ -21,9 +21,9 @@ class ArgumentsTest {
 
   @Test
   void declaredCommands_areBuiltWithoutReadingAnyAnnotation() {
-    // picocli reads annotations through reflection: the build path must never need them
+    // picocli reads annotations through reflection: the build and index paths must never need them
     for (Class<?> c : java.util.List.of(RootCommand.class, BuildCommand.class, PlanCommand.class,
-        BuildOptions.class, TreeOptions.class)) {
+        BuildOptions.class, TreeOptions.class, IndexCommand.class)) {
       assertEquals(0, c.getDeclaredAnnotations().length, c.getName());
       for (var f : c.getDeclaredFields()) {
         assertEquals(0, f.getDeclaredAnnotations().length, f.toString());

@@ -50,6 +50,16 @@ class BuildCommandTest {
   }
 
   @Test
+  void build_sourceDateEpochBeyondTarRange_isOneLineBadInputBeforeAnyWork(@TempDir Path tmp) {
+    Run r = run("build", "recipes/hello.yaml", "--source-date-epoch", "99999999999", "--out-dir",
+        tmp.resolve("repo").toString(), "--keys-dir", tmp.resolve("keys").toString());
+    assertEquals(ExitStatus.BAD_INPUT.code(), r.code());
+    assertEquals("pkgbuild: --source-date-epoch is out of range: '99999999999' (at most 8589934591, the latest time"
+        + " a tar header holds)\n", r.err());
+    assertFalse(Files.exists(tmp.resolve("repo")) || Files.exists(tmp.resolve("keys")), "nothing is written");
+  }
+
+  @Test
   void plan_examplesIntoEmptyRepo_listsBothAsMissingInOrderAsTextJsonAndDot(@TempDir Path tmp) {
     String repo = tmp.resolve("repo").toString();
     String keys = tmp.resolve("keys").toString();

@@ -76,7 +76,7 @@ class RecipeCommandsTest {
     Path good = Files.writeString(tmp.resolve("hello.yaml"), RECIPE);
     Path bad = Files.writeString(tmp.resolve("bad.yaml"), RECIPE.replace("2.1", "2.1-x"));
     assertEquals(ExitStatus.BAD_INPUT.code(), run("lint", good.toString(), bad.toString()));
-    assertTrue(out.toString().startsWith(bad + ":2:3: error: version '2.1-x'"), out.toString());
+    assertTrue(out.toString().startsWith(bad + ":3:12: error: version '2.1-x'"), out.toString());
   }
 
   @Test

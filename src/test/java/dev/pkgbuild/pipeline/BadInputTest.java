@@ -64,7 +64,7 @@ class BadInputTest {
 
   @Test
   void compile_unknownSubstitutionInRuns_namesStep() throws Exception {
-    assertEquals("r.yaml:8:5: unknown substitution '${{vars.nope}}' in runs of step 'build'",
+    assertEquals("r.yaml:9:16: unknown substitution '${{vars.nope}}' in runs of step 'build'",
         error(tmp, HEAD + "pipeline:\n  - name: build\n    runs: make ${{vars.nope}}\n"));
   }
 
@@ -125,8 +125,8 @@ class BadInputTest {
 
   @Test
   void compile_badSubpackageNameOrPriority_rejected() throws Exception {
-    assertEquals("r.yaml:8:5: invalid package name 'x y'", error(tmp, HEAD + "subpackages:\n  - name: x y\n"));
-    assertEquals("r.yaml:2:3: priority must be an integer, found 'high'",
+    assertEquals("r.yaml:8:11: invalid package name 'x y'", error(tmp, HEAD + "subpackages:\n  - name: x y\n"));
+    assertEquals("r.yaml:8:24: priority must be an integer, found 'high'",
         error(tmp, HEAD + "  dependencies:\n    provider-priority: high\n"));
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.pkgbuild.recipe.Arch;
 import java.nio.file.Path;
 import java.util.List;
+import dev.pkgbuild.diag.SourcePos;
+import dev.pkgbuild.recipe.Text;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,12 +129,16 @@ class SemanticsTest {
     assertNull(r.test());
   }
 
+  private static Text cond(String expr) {
+    return Text.of(expr, SourcePos.of(null));
+  }
+
   @Test
   void evaluate_andOrStrictlyLeftToRight_parensGroup() throws Exception {
     Map<String, String> v = Map.of("a", "1");
     // (true || false) && false, not true || (false && false)
-    assertEquals(false, Condition.evaluate("'x' == 'x' || 'x' == 'y' && 'x' == 'y'", v, null));
-    assertEquals(true, Condition.evaluate("'x' == 'x' || ('x' == 'y' && 'x' == 'y')", v, null));
-    assertEquals(true, Condition.evaluate("${{ a }} != '2' && \"${{a}}\" == '1'", v, null));
+    assertEquals(false, Condition.evaluate(cond("'x' == 'x' || 'x' == 'y' && 'x' == 'y'"), v));
+    assertEquals(true, Condition.evaluate(cond("'x' == 'x' || ('x' == 'y' && 'x' == 'y')"), v));
+    assertEquals(true, Condition.evaluate(cond("${{ a }} != '2' && \"${{a}}\" == '1'"), v));
   }
 }

@@ -60,6 +60,19 @@ class RepositoryTest {
   }
 
   @Test
+  void publish_keyFileAtRoot_keptWhenSameAndReplacedWhenStale() throws Exception {
+    repo.publish(List.of(pkg("alpha", "1.0-r0")));
+    Path pub = root.resolve("test.rsa.pub");
+    Object inode = Files.readAttributes(pub, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    repo.publish(List.of(pkg("beta", "1.0-r0")));
+    assertEquals(inode, Files.readAttributes(pub, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+        "an unchanged key file is not rewritten");
+    Files.writeString(pub, key.publicKeyPem().replace('A', 'B'));
+    repo.repair();
+    assertEquals(key.publicKeyPem(), Files.readString(pub));
+  }
+
+  @Test
   void publish_oneMoreIntoFullRepo_readsOnlyTheNewPackage() throws Exception {
     List<Path> reads = Collections.synchronizedList(new ArrayList<>());
     PackageInspector real = PackageInspector.verifying(TrustedKeys.of(key));

@@ -2,8 +2,10 @@ package dev.pkgbuild.sca;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pkgbuild.diag.PkgbuildException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +74,7 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_programUsingSiblingLibrary_dependsOnTheSonameLibfooProvides() throws IOException {
+  void analyze_programUsingSiblingLibrary_dependsOnTheSonameLibfooProvides() throws Exception {
     Map<String, Generated> g = DependencyAnalyzer.analyze(build(tmp));
     assertEquals(List.of("cmd:bash", "cmd:perl", "so:ld-linux-x86-64.so.2", "so:libc.so.6", "so:libfoo.so.1"),
         g.get("foo").depends());
@@ -81,14 +83,14 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_commandsInBin_provideCmdWithFullVersionOnlyWhenExecutableByAll() throws IOException {
+  void analyze_commandsInBin_provideCmdWithFullVersionOnlyWhenExecutableByAll() throws Exception {
     Generated foo = DependencyAnalyzer.analyze(build(tmp)).get("foo");
     assertEquals(List.of("cmd:foo-sh=1.2.3-r0", "cmd:foo-wrapper=1.2.3-r0", "cmd:foo=1.2.3-r0",
         "cmd:usebar=1.2.3-r0"), foo.provides());
   }
 
   @Test
-  void analyze_vendoredLibraryInOpt_isVendoredAndNeverADependency() throws IOException {
+  void analyze_vendoredLibraryInOpt_isVendoredAndNeverADependency() throws Exception {
     Generated foo = DependencyAnalyzer.analyze(build(tmp)).get("foo");
     assertEquals(List.of("so:libbar.so.2"), foo.vendored());
     assertFalse(foo.depends().stream().anyMatch(d -> d.contains("libbar")), foo.depends().toString());
@@ -96,7 +98,7 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_vendoredLibraryInSibling_dependsOnTheSiblingPackageName() throws IOException {
+  void analyze_vendoredLibraryInSibling_dependsOnTheSiblingPackageName() throws Exception {
     List<PackageTree> pkgs = build(tmp);
     Path vendor = tmp.resolve("foo-vendor");
     Files.createDirectories(vendor.resolve("opt/foo"));
@@ -109,7 +111,7 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_devPackage_dependsOnLibraryThroughLinkAndOnPkgConfigRequires() throws IOException {
+  void analyze_devPackage_dependsOnLibraryThroughLinkAndOnPkgConfigRequires() throws Exception {
     Generated dev = DependencyAnalyzer.analyze(build(tmp)).get("libfoo-dev");
     assertEquals(List.of("pc:libpng", "pc:zlib>=1.2", "so:libfoo.so.1"), dev.depends());
     assertEquals(List.of("pc:foo=1.2.3"), dev.provides());
@@ -117,7 +119,7 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_noProvides_keepsDependsAndTurnsSiblingDependencyIntoPackageName() throws IOException {
+  void analyze_noProvides_keepsDependsAndTurnsSiblingDependencyIntoPackageName() throws Exception {
     List<PackageTree> p = build(tmp);
     Map<String, Generated> g = DependencyAnalyzer.analyze(List.of(with(p.get(0), true, false, false),
         with(p.get(1), true, false, false), p.get(2)));
@@ -130,7 +132,7 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_noDepends_keepsProvidesAndDeclaredRuntime() throws IOException {
+  void analyze_noDepends_keepsProvidesAndDeclaredRuntime() throws Exception {
     List<PackageTree> p = build(tmp);
     PackageTree foo = new PackageTree("foo", "1.2.3-r0", p.get(0).root(), false, true, false,
         List.of("busybox"), List.of());
@@ -140,7 +142,7 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_noCommands_dropsOnlyCmdProvides() throws IOException {
+  void analyze_noCommands_dropsOnlyCmdProvides() throws Exception {
     List<PackageTree> p = build(tmp);
     Map<String, Generated> g = DependencyAnalyzer.analyze(List.of(with(p.get(0), false, false, true),
         with(p.get(1), false, false, true), p.get(2)));
@@ -150,7 +152,7 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_declaredEntries_mergedSortedAndSelfProvidedRemoved() throws IOException {
+  void analyze_declaredEntries_mergedSortedAndSelfProvidedRemoved() throws Exception {
     List<PackageTree> p = build(tmp);
     PackageTree lib = new PackageTree("libfoo", "1.2.3-r0", p.get(1).root(), false, false, false,
         List.of("so:libfoo.so.1", "zlib", "libfoo", "zlib"), List.of("foo-libs=1.2.3-r0"));
@@ -160,7 +162,36 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_oddPkgConfig_warnsAndNeverThrows() throws IOException {
+  void analyze_declaredConflictWithOwnProvidesAndTaggedSelfNeed_keepsTheConflictDropsTheNeed() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("solo"));
+    PackageTree solo = new PackageTree("solo", "1-r0", root, false, false, false,
+        List.of("!solo-compat", "solo-compat@edge>=1", "zlib"), List.of("solo-compat=1-r0"));
+    Generated g = DependencyAnalyzer.analyze(List.of(solo)).get("solo");
+    assertEquals(List.of("!solo-compat", "zlib"), g.depends());
+  }
+
+  @Test
+  void analyze_malformedDeclaredAtom_failsNamingIt() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("bad"));
+    PackageTree bad = new PackageTree("bad", "1-r0", root, false, false, false, List.of("x=not a version"), List.of());
+    PkgbuildException e = assertThrows(PkgbuildException.class, () -> DependencyAnalyzer.analyze(List.of(bad)));
+    assertTrue(e.getMessage().startsWith("invalid dependency 'x=not a version': invalid version 'not a version'"),
+        e.getMessage());
+  }
+
+  @Test
+  void analyze_pkgConfigVersionApkRefuses_fallsBackToThePackageVersion() throws Exception {
+    Path root = tmp.resolve("long");
+    // 18 digits: apk refuses the number, so the .pc version must not reach provides
+    text(root, "usr/lib/pkgconfig/long.pc", "Version: 123456789012345678\nRequires: z >= 1.0~beta\n", "rw-r--r--");
+    Generated g = DependencyAnalyzer.analyze(List.of(PackageTree.of("long", "2-r0", root))).get("long");
+    assertEquals(List.of("pc:long=2-r0"), g.provides());
+    assertEquals(List.of("pc:z"), g.depends());
+    assertTrue(g.warnings().stream().anyMatch(w -> w.contains("123456789012345678")), g.warnings().toString());
+  }
+
+  @Test
+  void analyze_oddPkgConfig_warnsAndNeverThrows() throws Exception {
     Path root = tmp.resolve("odd");
     text(root, "usr/lib/pkgconfig/odd.pc", "Version: ${nope}\nRequires: a >=, b != 2, >= c, d = 1.x!\n"
         + "garbage line\nx=${x}\n", "rw-r--r--");
@@ -172,7 +203,7 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_nonExecutableElf_readOutsideDataDirsOrWhenNamedLikeAnObject() throws IOException {
+  void analyze_nonExecutableElf_readOutsideDataDirsOrWhenNamedLikeAnObject() throws Exception {
     Path root = tmp.resolve("odd");
     put(root, "usr/lib/foo/helper", elf.program(), "rw-r--r--");
     put(root, "usr/share/foo/addon.node", elf.vendorProgram(), "rw-r--r--");
@@ -183,7 +214,7 @@ class DependencyAnalyzerTest {
   }
 
   @Test
-  void analyze_hostileElfInTree_warnsNamingTheFile() throws IOException {
+  void analyze_hostileElfInTree_warnsNamingTheFile() throws Exception {
     Path root = tmp.resolve("bad");
     byte[] cut = java.util.Arrays.copyOf(Files.readAllBytes(elf.program()), 40);
     Files.createDirectories(root.resolve("usr/bin"));

@@ -68,7 +68,7 @@ class ScaBench {
     return c[c.length / 2];
   }
 
-  private static long timeSca(Path root) throws IOException {
+  private static long timeSca(Path root) throws Exception {
     long t0 = System.nanoTime();
     PackageTree pkg = PackageTree.of("bench", "1.0-r0", root);
     FileTree tree = FileTree.walk(root);

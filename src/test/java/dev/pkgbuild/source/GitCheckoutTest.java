@@ -117,6 +117,13 @@ class GitCheckoutTest {
   }
 
   @Test
+  void checkout_depthMinusOne_clonesTheWholeHistory() throws Exception {
+    // melange's depth -1 (Wolfi writes it): a tag clone that is not shallow.
+    assertEquals(c2.name(), GitCheckout.checkout(req("v2", null, c2.name(), -1, List.of())).commit());
+    assertTrue(Files.notExists(tmp.resolve("ws/.git/shallow")), "the whole history");
+  }
+
+  @Test
   void checkout_depthTwo_fetchesTwoCommits() throws Exception {
     assertEquals(c3.name(), GitCheckout.checkout(req(null, "main", c3.name(), 2, List.of())).commit());
   }
