@@ -104,13 +104,24 @@ public record Dependency(boolean conflict, String name, String tag, String op, S
    * atom a match means the provider conflicts.
    */
   public boolean matches(String providerName, String providerVersion) {
+    return matches(providerName, providerVersion, null);
+  }
+
+  /**
+   * The same, for a provider whose package has the identity {@code checksum} ({@code C:}, may be
+   * null): an identity pin {@code name><Q1...} matches only that build.
+   */
+  public boolean matches(String providerName, String providerVersion, String checksum) {
     if (!name.equals(providerName)) {
       return false;
     }
     if (op == null) {
       return true;
     }
-    if (providerVersion == null || op.equals("><")) {
+    if (op.equals("><")) {
+      return version.equals(checksum);
+    }
+    if (providerVersion == null) {
       return false;
     }
     boolean fuzzy = op.contains("~");

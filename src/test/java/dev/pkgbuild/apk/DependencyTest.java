@@ -75,4 +75,20 @@ class DependencyTest {
         () -> Dependency.parse("foo bar>>1"));
     assertEquals("invalid dependency 'foo bar>>1': one atom has no spaces (list each one on its own)", e.getMessage());
   }
+
+  @Test
+  void matches_identityPin_onlyThatChecksum() throws PkgbuildException {
+    Dependency pin = Dependency.parse("same><Q1MU6BF5PUWwd4K9jyLbtCoi6uB6U=");
+    assertTrue(pin.matches("same", "1.0-r0", "Q1MU6BF5PUWwd4K9jyLbtCoi6uB6U="));
+    assertFalse(pin.matches("same", "1.0-r0", "Q1c4ix/kmYGInJvC4W1WB7826BZxY="));
+    assertFalse(pin.matches("same", "1.0-r0"));
+  }
+
+  @Test
+  void parse_tagBeforeOperator_only() throws PkgbuildException {
+    assertEquals(new Dependency(false, "foo", "edge", ">=", "1"), Dependency.parse("foo@edge>=1"));
+    assertThrows(PkgbuildException.class, () -> Dependency.parse("foo>=1@edge"));
+    assertThrows(PkgbuildException.class, () -> Dependency.parse("foo=="));
+    assertThrows(PkgbuildException.class, () -> Dependency.parse("foo=invalid"));
+  }
 }
