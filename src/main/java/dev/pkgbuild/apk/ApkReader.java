@@ -1,6 +1,5 @@
 package dev.pkgbuild.apk;
 
-import dev.pkgbuild.archive.ChunkedInputStream;
 import dev.pkgbuild.archive.Digests;
 import dev.pkgbuild.archive.GzipMembers;
 import dev.pkgbuild.archive.TarEntry;
@@ -143,7 +142,12 @@ public final class ApkReader {
     } else if (!g.atMember()) {
       problems.add(g.hasMore() ? "bytes after the control member are not gzip" : "no data member");
     } else {
-      try (InputStream data = new InflateBound(new DataStream(g, legacy), compressed, "data")) {
+      InputStream members = g.remaining(legacy, n -> {
+        if (n == 2) {
+          problems.add("more than one data member (apk-tools 3 drops support)");
+        }
+      });
+      try (InputStream data = new InflateBound(members, compressed, "data")) {
         checks.readAll(new TarReader(data));
         data.transferTo(java.io.OutputStream.nullOutputStream());
       }
@@ -213,38 +217,5 @@ public final class ApkReader {
         n -> signatures.add(new ApkContents.Signature(n.type(), n.keyName(),
             i.content())),
         () -> problems.add(i.entry().name() + ": signature type apk does not know (skipped)"));
-  }
-
-  /** The data member(s) as one stream; the raw bytes feed the legacy identity. */
-  private final class DataStream extends ChunkedInputStream {
-    private final GzipMembers g;
-    private final GzipMembers.Tap tap;
-    private InputStream current;
-    private int members;
-
-    DataStream(GzipMembers g, GzipMembers.Tap tap) {
-      this.g = g;
-      this.tap = tap;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      while (true) {
-        if (current == null) {
-          if (!g.atMember()) {
-            return -1;
-          }
-          if (++members == 2) {
-            problems.add("more than one data member (apk-tools 3 drops support)");
-          }
-          current = g.next(tap);
-        }
-        int n = current.read(b, off, len);
-        if (n >= 0) {
-          return n;
-        }
-        current = null;
-      }
-    }
   }
 }

@@ -96,7 +96,7 @@ public record ApkWriter(SigningKey key, List<SignatureType> types, long sourceDa
     Path data = null;
     try {
       data = Files.createTempFile(tempDir, ".data-", ".tar.gz");
-      MessageDigest sha256 = Digests.of("SHA-256");
+      MessageDigest sha256 = Digests.bulk("SHA-256");
       TreeTar.Summary summary = writeData(tree, data, sha256);
       long size = summary.entries() > 0 && summary.regularBytes() == 0 ? 1 : summary.regularBytes();
       PkgInfo done = info.withSize(size).withDatahash(Digests.hex(sha256.digest()));

@@ -1,22 +1,26 @@
 package dev.pkgbuild.archive;
 
+import dev.pkgbuild.io.Nss;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The few digest helpers the archive and apk code share. */
 public final class Digests {
   private Digests() {}
 
-  /** A JDK message digest every Java runtime provides ({@code SHA-1}, {@code SHA-256}, {@code SHA-512}). */
+  /**
+   * A message digest every Java runtime provides ({@code SHA-1}, {@code SHA-256}, {@code
+   * SHA-512}); native once the host's NSS has loaded ({@link Nss}), never waiting for it.
+   */
   public static MessageDigest of(String algorithm) {
-    try {
-      return MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is missing from this Java runtime", e);
-    }
+    return Nss.digestIfLoaded(algorithm);
+  }
+
+  /** The same for much data (a package's files): waits for NSS to load, once, when the host has it. */
+  public static MessageDigest bulk(String algorithm) {
+    return Nss.digest(algorithm);
   }
 
   /** SHA-1 of a byte array. */
@@ -26,7 +30,11 @@ public final class Digests {
 
   /** SHA-1 of everything {@code in} yields. @throws IOException when reading fails */
   public static byte[] sha1(InputStream in) throws IOException {
-    MessageDigest md = of("SHA-1");
+    return digest(of("SHA-1"), in);
+  }
+
+  /** {@code md}'s digest of everything {@code in} yields; {@code md} is reset. @throws IOException when reading fails */
+  public static byte[] digest(MessageDigest md, InputStream in) throws IOException {
     // Called once per file of a package: 16 KiB keeps small files cheap and big ones streaming.
     byte[] buf = new byte[1 << 14];
     for (int n; (n = in.read(buf)) > 0; ) {

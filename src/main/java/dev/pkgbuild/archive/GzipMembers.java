@@ -64,6 +64,36 @@ public final class GzipMembers {
   }
 
   /**
+   * The members from here to the end as one stream (an APK's data may be split over several),
+   * every compressed byte handed to {@code memberTap} and {@code onMember} told the 1-based
+   * number of each member as it opens.
+   */
+  public InputStream remaining(Tap memberTap, java.util.function.IntConsumer onMember) {
+    return new ChunkedInputStream() {
+      private InputStream current;
+      private int members;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        while (true) {
+          if (current == null) {
+            if (!atMember()) {
+              return -1;
+            }
+            onMember.accept(++members);
+            current = next(memberTap);
+          }
+          int n = current.read(b, off, len);
+          if (n >= 0) {
+            return n;
+          }
+          current = null;
+        }
+      }
+    };
+  }
+
+  /**
    * Opens the next member; read its stream to the end before calling again. The stream
    * throws {@link EOFException} when the file ends inside the member and {@link IOException}
    * when the data or trailer is corrupt.

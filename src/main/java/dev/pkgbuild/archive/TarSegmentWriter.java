@@ -31,6 +31,7 @@ public final class TarSegmentWriter {
   }
 
   private final OutputStream out;
+  private byte[] buf; // one copy buffer for all entries: a tree has tens of thousands
   private boolean finished;
 
   /** A writer over {@code out}. */
@@ -44,6 +45,27 @@ public final class TarSegmentWriter {
    * @throws IOException when writing fails or the content is shorter than declared
    */
   public void write(TarEntry e, InputStream content) throws IOException {
+    long size = header(e);
+    if (size > 0) {
+      copy(content, size, e.name());
+      pad(size);
+    }
+  }
+
+  /** Writes a regular file held in memory. @throws IOException when writing fails or the length is not {@code e.size()} */
+  public void write(TarEntry e, byte[] content) throws IOException {
+    long size = header(e);
+    if (size > 0) {
+      if (content.length != size) {
+        throw new IOException(e.name() + ": " + content.length + " bytes, declared " + size);
+      }
+      out.write(content);
+      pad(size);
+    }
+  }
+
+  /** Writes the pax and ustar headers; returns how many content bytes must follow. */
+  private long header(TarEntry e) throws IOException {
     if (e.size() > MAX_FILE_SIZE) {
       throw new IOException(e.name() + ": " + e.size() + " bytes is more than apk v2 can hold per file (4 GiB)");
     }
@@ -66,15 +88,7 @@ public final class TarSegmentWriter {
     }
     long size = e.type() == TarEntry.Type.FILE ? e.size() : 0;
     out.write(TarHeader.encode(truncate(e.name()), e.type().flag(), e, size, link == null ? null : truncate(link)));
-    if (size > 0) {
-      copy(content, size, e.name());
-      pad(size);
-    }
-  }
-
-  /** Writes a regular file held in memory. @throws IOException when writing fails */
-  public void write(TarEntry e, byte[] content) throws IOException {
-    write(e, new java.io.ByteArrayInputStream(content));
+    return size;
   }
 
   /** Ends the segment as chosen; the writer cannot be used afterwards. @throws IOException on write failure */
@@ -91,7 +105,9 @@ public final class TarSegmentWriter {
   }
 
   private void copy(InputStream in, long size, String name) throws IOException {
-    byte[] buf = new byte[1 << 16];
+    if (buf == null) {
+      buf = new byte[1 << 16];
+    }
     long left = size;
     while (left > 0) {
       int n = in.read(buf, 0, (int) Math.min(buf.length, left));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,11 @@ public final class TreeTar {
    * @param entries count of all entries */
   public record Summary(long regularBytes, int regularFiles, int entries) {}
 
+  /** Files up to this size are read once, into memory; larger ones are read twice (digest, then tar). */
+  private static final int READ_WHOLE = 1 << 20;
+
   private final long mtime;
+  private final MessageDigest sha1 = Digests.bulk("SHA-1");
   private final Map<List<Object>, String> seenInodes = new HashMap<>();
   private long bytes;
   private int files;
@@ -96,12 +101,19 @@ public final class TreeTar {
       }
     }
     long size = Files.size(p);
-    String sha;
-    try (InputStream in = Files.newInputStream(p)) {
-      sha = Digests.hex(Digests.sha1(in));
-    }
-    try (InputStream in = Files.newInputStream(p)) {
-      tar.write(owners.apply(make(name, TarEntry.Type.FILE, mode, size, null, sha)), in);
+    if (size <= READ_WHOLE) {
+      byte[] content = Files.readAllBytes(p);
+      size = content.length;
+      tar.write(owners.apply(make(name, TarEntry.Type.FILE, mode, size, null, Digests.hex(sha1.digest(content)))),
+          content);
+    } else {
+      String sha;
+      try (InputStream in = Files.newInputStream(p)) {
+        sha = Digests.hex(Digests.digest(sha1, in));
+      }
+      try (InputStream in = Files.newInputStream(p)) {
+        tar.write(owners.apply(make(name, TarEntry.Type.FILE, mode, size, null, sha)), in);
+      }
     }
     bytes += size;
     files++;

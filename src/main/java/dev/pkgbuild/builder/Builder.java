@@ -4,6 +4,7 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.graph.BuildInputs;
 import dev.pkgbuild.io.AtomicFiles;
+import dev.pkgbuild.io.Nss;
 import dev.pkgbuild.io.SideBySide;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
@@ -89,10 +90,13 @@ public final class Builder {
       try {
         HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
         host.prefetch(allSteps(recipe));
+        key.prepare(); // the fast signer and digests load while the steps run, ready for packaging
         // Hashed beside the steps: only publishing needs it, and the build never writes to sourceDir.
-        SideBySide.Pending<String, IOException> inputs = SideBySide.start(() -> BuildInputs.hash(Renderer.text(recipe),
-            arch.apkName(), sourceDir));
-        key.prepare(); // the fast signer loads while the steps run, ready for packaging
+        // It waits for the native digests first, as a source dir may be large.
+        SideBySide.Pending<String, IOException> inputs = SideBySide.start(() -> {
+          Nss.start().join();
+          return BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
+        });
         List<Packager.Built> built = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);
         return publish(req, recipe, built, key, log, inputs);
       } catch (PkgbuildException | RuntimeException e) {
@@ -114,6 +118,9 @@ public final class Builder {
       HostSteps host, Workspace ws, Map<String, String> env, BuildLog log, Path sourceDir, SigningKey key)
       throws PkgbuildException, IOException {
     Workspaces.populate(ws.dir(), sourceDir, recipe);
+    if (sourceDir != null) {
+      log.detail("copied source dir " + sourceDir); // the log's clock times the copy
+    }
     StepRunner runner = new StepRunner(sandbox, ws.dir(), env, host, log, req.interactive());
     runner.run(recipe.main().name(), recipe.main().pipeline());
     for (CompiledPackage sub : recipe.subpackages()) {

@@ -1,6 +1,7 @@
 package dev.pkgbuild.graph;
 
 import dev.pkgbuild.diag.PkgbuildVersion;
+import dev.pkgbuild.io.Nss;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -70,11 +70,8 @@ public final class BuildInputs {
     md.update(b);
   }
 
+  /** Native once NSS has loaded: a build waits for it before hashing a large source dir. */
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
-    }
+    return Nss.digestIfLoaded("SHA-256");
   }
 }

@@ -1,6 +1,7 @@
 package dev.pkgbuild.sign;
 
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.io.Nss;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 /**
  * An RSA private key with the name of its public key file, the name apk looks up in
  * {@code /etc/apk/keys} (for example {@code acme-1a2b3c4d.rsa.pub}). Signing uses the host's
- * NSS through the JDK's PKCS#11 provider when there is one ({@link NativeRsa}), else the JDK's
+ * NSS through the JDK's PKCS#11 provider when there is one ({@link Nss}), else the JDK's
  * own RSA provider; Bouncy Castle only parses PEM and is never registered as a provider.
  */
 public final class SigningKey {
@@ -103,7 +104,7 @@ public final class SigningKey {
 
   /**
    * Signs bytes; the result is what {@code openssl dgst -sha256 -sign} writes for RSA256.
-   * Natively when the host's NSS takes this key (see {@link NativeRsa}); should NSS fail at
+   * Natively when the host's NSS takes this key (see {@link Nss}); should NSS fail at
    * any point, this key signs in Java from then on, with the same bytes.
    */
   public byte[] sign(byte[] data, SignatureType type) {
@@ -146,21 +147,21 @@ public final class SigningKey {
   }
 
   /**
-   * Starts readying native signing in the background (see {@link NativeRsa}), so that the
+   * Starts readying native signing in the background (see {@link Nss}), so that the
    * signatures a build makes at its end do not wait for it; signing works without this call.
    */
   public void prepare() {
-    NativeRsa.start();
+    Nss.start();
   }
 
   /** Whether this key still signs through NSS (no NSS failure so far). */
   boolean signsNatively() {
-    return nativeUsable && NativeRsa.provider() != null;
+    return nativeUsable && Nss.provider() != null;
   }
 
   /** An NSS signer ready for {@code type}, or null when the host has no NSS. */
   Signature nativeSigner(SignatureType type) throws GeneralSecurityException {
-    Provider nss = NativeRsa.provider();
+    Provider nss = Nss.provider();
     if (nss == null) {
       return null;
     }

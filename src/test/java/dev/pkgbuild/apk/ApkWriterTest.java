@@ -76,6 +76,32 @@ class ApkWriterTest {
   }
 
   @Test
+  void write_filesEachSideOfTheInMemoryLimit_carryTheirOwnChecksums(@TempDir Path tmp) throws Exception {
+    // Files up to 1 MiB are read once into memory, larger ones streamed twice: both paths,
+    // one after the other with one reused digest, must record each file's own SHA-1.
+    Path tree = Files.createDirectories(tmp.resolve("t/usr/share/big"));
+    byte[][] contents = new byte[4][];
+    int[] sizes = {(1 << 20) + 1, 1 << 20, 3 * (1 << 20) + 5, 7};
+    java.util.Random rnd = new java.util.Random(3);
+    for (int i = 0; i < sizes.length; i++) {
+      contents[i] = new byte[sizes[i]];
+      rnd.nextBytes(contents[i]);
+      Files.write(tree.resolve("f" + i), contents[i]);
+    }
+    Path apk = tmp.resolve("big.apk");
+    ApkWriter.of(key, 1700000000L).writeTo(info(), tmp.resolve("t"), Map.of(), apk);
+    ApkVerifier.Result r = ApkVerifier.verify(apk, TrustedKeys.of(key));
+    assertEquals(List.of(), r.problems());
+    List<TarEntry> files = r.contents().entries().stream().filter(e -> e.type() == TarEntry.Type.FILE).toList();
+    for (int i = 0; i < sizes.length; i++) {
+      assertEquals("usr/share/big/f" + i, files.get(i).name());
+      assertEquals(sizes[i], files.get(i).size());
+      assertEquals(Digests.hex(java.security.MessageDigest.getInstance("SHA-1", "SUN").digest(contents[i])),
+          files.get(i).sha1(), "f" + i);
+    }
+  }
+
+  @Test
   void write_emptyFilesOnly_sizeIsOne(@TempDir Path tmp) throws Exception {
     Path tree = Files.createDirectories(tmp.resolve("t/etc"));
     Files.writeString(tree.resolve("empty"), "");

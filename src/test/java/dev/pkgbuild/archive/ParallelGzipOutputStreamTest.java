@@ -2,6 +2,7 @@ package dev.pkgbuild.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,35 @@ class ParallelGzipOutputStreamTest {
     // Block-wise compression with a primed dictionary costs only a few bytes per block.
     int ours = gzip(data, 6, 2).length;
     assertTrue(ours < plain.size() * 1.01 && ours < data.length / 2, ours + " vs " + plain.size());
+  }
+
+  @Test
+  void looksRandom_randomBytes_yes_textAndMixedBlocks_no() {
+    assertTrue(BlockCompressor.looksRandom(random(BLOCK, 11), BLOCK));
+    assertTrue(BlockCompressor.looksRandom(random(BlockCompressor.MIN_TESTED, 12), BlockCompressor.MIN_TESTED));
+    assertFalse(BlockCompressor.looksRandom(compressible(BLOCK), BLOCK));
+    assertFalse(BlockCompressor.looksRandom(mixed(BLOCK), BLOCK));
+    // half random, half text: deflate still gains a third, so it is deflated
+    byte[] half = random(BLOCK, 13);
+    System.arraycopy(compressible(BLOCK / 2), 0, half, 0, BLOCK / 2);
+    assertFalse(BlockCompressor.looksRandom(half, BLOCK));
+    assertFalse(BlockCompressor.looksRandom(random(BlockCompressor.MIN_TESTED - 1, 14), BlockCompressor.MIN_TESTED - 1));
+  }
+
+  @Test
+  void write_randomBlocksBesideText_storedAtInputSizeAndSameBytesFor1To4Threads() throws Exception {
+    // random, text, random, text...: stored and deflated blocks alternate in one member
+    byte[] data = new byte[12 * BLOCK + 999];
+    for (int i = 0; i < 12; i++) {
+      System.arraycopy(i % 2 == 0 ? random(BLOCK, i) : compressible(BLOCK), 0, data, i * BLOCK, BLOCK);
+    }
+    byte[] one = gzip(data, 6, 1);
+    assertArrayEquals(data, gunzip(one));
+    assertArrayEquals(one, gzip(data, 6, 2));
+    assertArrayEquals(one, gzip(data, 6, 4));
+    byte[] stored = gzip(random(8 * BLOCK, 5), 6, 2);
+    // stored: the input plus 5 bytes per 64 KiB, the sync markers and the gzip framing
+    assertTrue(stored.length <= 8 * BLOCK + 8 * 20 + 18, stored.length + " bytes");
   }
 
   @Test

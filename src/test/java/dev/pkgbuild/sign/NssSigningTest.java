@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.pkgbuild.io.Nss;
 import dev.pkgbuild.testing.Requires;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.security.Signature;
 import org.junit.jupiter.api.Test;
 
 /** Native signing through NSS must give exactly the bytes the JDK's own RSA gives. */
-class NativeRsaTest {
+class NssSigningTest {
   private static boolean hostHasNss() {
     return Files.isRegularFile(Path.of("/usr/lib/x86_64-linux-gnu/libsoftokn3.so"))
         || Files.isRegularFile(Path.of("/usr/lib/aarch64-linux-gnu/libsoftokn3.so"))
@@ -21,7 +22,7 @@ class NativeRsaTest {
   @Test
   void provider_onHostWithNss_loads() {
     Requires.that(hostHasNss(), "libnss3 is not installed");
-    assertNotNull(NativeRsa.provider());
+    assertNotNull(Nss.provider());
   }
 
   @Test
