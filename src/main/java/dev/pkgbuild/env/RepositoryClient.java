@@ -1,0 +1,247 @@
+package dev.pkgbuild.env;
+
+import dev.pkgbuild.apk.ApkContents;
+import dev.pkgbuild.apk.ApkReader;
+import dev.pkgbuild.apk.IndexArchive;
+import dev.pkgbuild.apk.IndexEntry;
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.sign.TrustedKeys;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Fetches what a build environment needs from APK repositories: keyrings, indexes (checked
+ * against the keyring) and packages (checked against their index), keeping remote ones in a
+ * {@link ClientCache}. Local repositories are read in place and never copied.
+ */
+public final class RepositoryClient {
+  private static final String INDEX = "APKINDEX.tar.gz";
+  private static final Pattern Q1 = Pattern.compile("Q1[A-Za-z0-9+/]{27}=");
+
+  private final ClientSettings settings;
+  private final Reporter reporter;
+  private final ClientCache cache;
+  private final RemoteFetch remote;
+
+  public RepositoryClient(ClientSettings settings, Reporter reporter) {
+    this.settings = settings;
+    this.reporter = reporter;
+    this.cache = new ClientCache(settings.cacheDir());
+    this.remote = new RemoteFetch(settings);
+  }
+
+  /**
+   * The keys of a keyring whose entries are paths (relative to the work folder) or http(s)
+   * URLs, each trusted under its file name, as apk stores them in {@code etc/apk/keys/}.
+   *
+   * @throws PkgbuildException naming the entry that is missing, not an RSA public key, or
+   *     (offline) not in the cache
+   */
+  public TrustedKeys keyring(List<String> entries) throws PkgbuildException {
+    List<Path> files = new ArrayList<>();
+    for (String entry : entries) {
+      String lower = entry.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("http://") || lower.startsWith("https://")) {
+        URI uri = RepositoryLine.parse(entry).uri();
+        String name = Path.of(uri.getPath()).getFileName().toString();
+        files.add(keyFile(uri, name));
+      } else {
+        Path p = new RepositoryLine(null, entry).folder(settings.workDir());
+        if (!Files.isRegularFile(p)) {
+          throw PkgbuildException.badInput("keyring entry " + entry + ": no such file");
+        }
+        files.add(p);
+      }
+    }
+    return TrustedKeys.files(files);
+  }
+
+  /**
+   * The index of {@code repo} for {@code arch}, its signature checked with {@code keys}. A
+   * local repository without an index for {@code arch} gives an empty index and a warning
+   * (a {@code -r ./packages} before the first build); a remote one without it is an error.
+   *
+   * @throws PkgbuildException when the index cannot be fetched, is too large, is not signed
+   *     by a key of the keyring, or (offline) is not in the cache
+   */
+  public RepositoryIndex index(RepositoryLine repo, String arch, TrustedKeys keys) throws PkgbuildException {
+    IndexArchive.Read read;
+    if (repo.remote()) {
+      URI uri = URI.create(repo.join(arch, INDEX));
+      read = fetched("indexes", uri, INDEX, settings.maxIndexBytes(), (f, shown) -> verifiedIndex(f, shown, keys));
+    } else {
+      Path file = repo.folder(settings.workDir()).resolve(arch).resolve(INDEX);
+      if (!Files.isRegularFile(file)) {
+        reporter.warn("repository " + repo.display() + " has no index for " + arch + " (" + file + "), skipped");
+        return new RepositoryIndex(repo.display(), repo.tag(), List.of());
+      }
+      read = verifiedIndex(bounded(file, settings.maxIndexBytes(), file.toString()), file.toString(), keys);
+    }
+    return new RepositoryIndex(repo.display(), repo.tag(), read.index().entries());
+  }
+
+  /**
+   * The package {@code entry} of {@code repo}, checked before it is used: the SHA-1 of its
+   * control member must be the index's {@code C:} and the SHA-256 of its data the
+   * {@code datahash} in that control member. The package's own signature is not checked, as
+   * apk does not check it for repository packages: the signed index vouches for {@code C:},
+   * {@code C:} for the control member, the control member for the data, and many packages
+   * in real repositories are signed by a key that is not in the user's keyring.
+   *
+   * @param arch the index's architecture, used when the entry names none
+   * @return the file: in the cache for a remote repository, in place for a local one
+   * @throws PkgbuildException when it cannot be fetched, is larger than {@code S:} or the
+   *     limit, does not match, or (offline) is not in the cache
+   */
+  public Path fetch(RepositoryLine repo, String arch, IndexEntry entry) throws PkgbuildException {
+    String id = entry.name() + "-" + entry.version();
+    if (entry.checksum() == null || !Q1.matcher(entry.checksum()).matches()) {
+      throw PkgbuildException.badInput(id + " in " + repo.display() + ": unexpected checksum format '"
+          + entry.checksum() + "' (apk's is Q1 and base64 SHA-1)");
+    }
+    String where = entry.arch() == null || entry.arch().isEmpty() ? arch : entry.arch();
+    long max = entry.fileSize() > 0 ? Math.min(entry.fileSize(), settings.maxPackageBytes()) : settings.maxPackageBytes();
+    if (!repo.remote()) {
+      Path file = repo.folder(settings.workDir()).resolve(where).resolve(entry.fileName());
+      return check(bounded(file, max, file.toString()), entry, file.toString());
+    }
+    URI uri = URI.create(repo.join(where, entry.fileName()));
+    String shown = RepositoryLine.redact(uri.toString());
+    Path cached = cache.pkg(entry.checksum());
+    if (Files.isRegularFile(cached)) {
+      try {
+        return check(cached, entry, shown);
+      } catch (PkgbuildException e) {
+        reporter.warn("cached " + cached + " is damaged (" + e.getMessage() + "), fetching it again");
+      }
+    }
+    if (settings.offline()) {
+      throw missing(shown);
+    }
+    Path temp = cache.temp(cached);
+    try {
+      reporter.info("fetch " + shown);
+      RemoteFetch.Outcome o = remote.get(uri, RemoteFetch.Validators.NONE, max, temp);
+      check(temp, entry, shown);
+      cache.publish(temp, cached);
+      reporter.detail("fetched " + shown + " (" + o.bytes() + " bytes)");
+      return cached;
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  private Path check(Path file, IndexEntry entry, String shown) throws PkgbuildException {
+    ApkContents c = ApkReader.read(file);
+    if (!c.identity().equals(entry.checksum())) {
+      throw PkgbuildException.badInput(shown + ": control checksum " + c.identity()
+          + " does not match the index (" + entry.checksum() + ")");
+    }
+    String declared = c.info().datahash();
+    if (declared == null || !declared.equalsIgnoreCase(c.actualDatahash())) {
+      throw PkgbuildException.badInput(shown + ": data hash " + c.actualDatahash()
+          + " does not match the datahash in .PKGINFO (" + declared + ")");
+    }
+    return file;
+  }
+
+  /** Reads and checks a fetched file, for use or before it enters the cache. */
+  @FunctionalInterface
+  private interface Check<T> {
+    T read(Path file, String shown) throws PkgbuildException;
+  }
+
+  /**
+   * The cached copy of {@code uri}, refreshed with a conditional request when online, and
+   * what {@code check} made of it. A download enters the cache only after it passed
+   * {@code check}; a cached copy passes it again on every use (the keyring may have changed).
+   */
+  private <T> T fetched(String kind, URI uri, String fileName, long max, Check<T> check) throws PkgbuildException {
+    String shown = RepositoryLine.redact(uri.toString());
+    Path file = cache.fetched(kind, shown, fileName);
+    if (settings.offline()) {
+      if (!Files.isRegularFile(file)) {
+        throw missing(shown);
+      }
+      return check.read(bounded(file, max, shown), shown);
+    }
+    RemoteFetch.Validators known = cache.validators(file);
+    Path temp = cache.temp(file);
+    try {
+      reporter.info("fetch " + shown);
+      RemoteFetch.Outcome o = remote.get(uri, known, max, temp);
+      if (o.notModified()) {
+        reporter.detail(shown + " not modified");
+        return check.read(bounded(file, max, shown), shown);
+      }
+      T value = check.read(temp, shown);
+      cache.publish(temp, file, shown, o.validators());
+      reporter.detail("fetched " + shown + " (" + o.bytes() + " bytes)");
+      return value;
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  private static IndexArchive.Read verifiedIndex(Path file, String shown, TrustedKeys keys) throws PkgbuildException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw PkgbuildException.badInput(shown + ": " + e.getMessage());
+    }
+    IndexArchive.Read read = IndexArchive.read(bytes, keys, shown);
+    if (!read.problems().isEmpty()) {
+      throw PkgbuildException.badInput(shown + ": " + String.join("; ", read.problems()));
+    }
+    return read;
+  }
+
+  /** The key file as it will be trusted: a download is parsed before it enters the cache. */
+  private Path keyFile(URI uri, String name) throws PkgbuildException {
+    Path file = cache.fetched("keys", RepositoryLine.redact(uri.toString()), name);
+    fetched("keys", uri, name, settings.maxKeyBytes(), (f, shown) -> {
+      try {
+        TrustedKeys.loadPublicKey(f);
+      } catch (PkgbuildException e) {
+        String m = e.getMessage();
+        throw PkgbuildException.badInput(shown + (m.startsWith(f.toString()) ? m.substring(f.toString().length()) : ": " + m));
+      }
+      return f;
+    });
+    return file;
+  }
+
+  private static PkgbuildException missing(String shown) {
+    return PkgbuildException.failed("offline: " + shown + " is not in the apk cache");
+  }
+
+  private static Path bounded(Path file, long max, String shown) throws PkgbuildException {
+    try {
+      long size = Files.size(file);
+      if (size > max) {
+        throw PkgbuildException.badInput(shown + ": " + size + " bytes, larger than the limit of " + max);
+      }
+      return file;
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw PkgbuildException.badInput(shown + ": no such file");
+    } catch (IOException e) {
+      throw PkgbuildException.badInput(shown + ": " + e.getMessage());
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // A leftover .part file is harmless; the next download makes its own.
+    }
+  }
+}
