@@ -50,6 +50,11 @@ public record ClientSettings(Path cacheDir, Path workDir, boolean offline, Optio
         connectTimeout, idleTimeout);
   }
 
+  public ClientSettings timeouts(Duration connect, Duration idle) {
+    return new ClientSettings(cacheDir, workDir, offline, auth, maxIndexBytes, maxKeyBytes, maxPackageBytes, connect,
+        idle);
+  }
+
   public ClientSettings limits(long index, long key, long pkg) {
     return new ClientSettings(cacheDir, workDir, offline, auth, index, key, pkg, connectTimeout, idleTimeout);
   }

@@ -123,7 +123,7 @@ final class RemoteFetch {
         }
       } catch (IOException e) {
         if (watch.fired()) {
-          throw new IOException("no data for " + settings.idleTimeout().toSeconds() + " s");
+          throw new IOException("no data for " + settings.idleTimeout().toMillis() + " ms");
         }
         throw e;
       }

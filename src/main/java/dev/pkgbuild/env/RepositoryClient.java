@@ -8,6 +8,7 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches what a build environment needs from APK repositories: keyrings, indexes (checked
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class RepositoryClient {
   private static final String INDEX = "APKINDEX.tar.gz";
+  private static final int EXPANSION = 16;
   private static final Pattern Q1 = Pattern.compile("Q1[A-Za-z0-9+/]{27}=");
 
   private final ClientSettings settings;
@@ -181,6 +184,7 @@ public final class RepositoryClient {
         reporter.detail(shown + " not modified");
         return check.read(bounded(file, max, shown), shown);
       }
+      boundedExpansion(temp, max, shown);
       T value = check.read(temp, shown);
       cache.publish(temp, file, shown, o.validators());
       reporter.detail("fetched " + shown + " (" + o.bytes() + " bytes)");
@@ -217,6 +221,29 @@ public final class RepositoryClient {
       return f;
     });
     return file;
+  }
+
+  /**
+   * Refuses a download that inflates to more than {@value #EXPANSION} times the size limit:
+   * the index is decompressed before its signature can be checked, and a small file can
+   * expand to gigabytes. A file in the cache passed this once and is not inflated twice.
+   */
+  private static void boundedExpansion(Path file, long max, String shown) throws PkgbuildException {
+    long limit = max * EXPANSION;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+      long total = 0;
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        total += n;
+        if (total > limit) {
+          throw PkgbuildException.badInput(shown + ": expands to more than " + limit + " bytes");
+        }
+      }
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      return; // not gzip, or truncated: the check that follows names it
+    } catch (IOException e) {
+      throw PkgbuildException.badInput(shown + ": " + e.getMessage());
+    }
   }
 
   private static PkgbuildException missing(String shown) {

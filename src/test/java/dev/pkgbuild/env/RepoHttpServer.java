@@ -79,6 +79,9 @@ final class RepoHttpServer implements AutoCloseable {
     Path file = root.resolve(path.substring(1)).normalize();
     if (requiredAuth != null && !requiredAuth.equals(auth)) {
       status = 401;
+    } else if (path.startsWith("/stall/")) {
+      stall(x);
+      return;
     } else if (redirectTo != null && path.startsWith("/redirect/")) {
       status = 302;
       x.getResponseHeaders().set("Location", redirectTo + path.substring("/redirect".length()));
@@ -98,6 +101,21 @@ final class RepoHttpServer implements AutoCloseable {
       }
     } else {
       x.sendResponseHeaders(status, -1);
+    }
+    x.close();
+  }
+
+  /** Promises 1000 bytes, sends 10, then goes quiet. */
+  private void stall(HttpExchange x) throws IOException {
+    seen.add(new Seen(x.getRequestURI().getPath(), 200, null, null));
+    x.sendResponseHeaders(200, 1000);
+    OutputStream out = x.getResponseBody();
+    out.write(new byte[10]);
+    out.flush();
+    try {
+      Thread.sleep(3000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     x.close();
   }

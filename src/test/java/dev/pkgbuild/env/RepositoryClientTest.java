@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pkgbuild.apk.ApkReader;
 import dev.pkgbuild.apk.ApkWriter;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.apk.PkgInfo;
@@ -162,11 +163,7 @@ class RepositoryClientTest {
     RepositoryClient c = client(false);
     IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
     // Another build of the same name and version: a valid, signed package, just not the indexed one.
-    Path tree = Files.createDirectories(tmp.resolve("other-tree/usr/share/hello"));
-    Files.writeString(tree.resolve("VERSION"), "h\n"); // no larger than the indexed S:
-    PkgInfo info = PkgInfo.builder("hello", "1.0-r0").arch("x86_64").pkgdesc("test package hello")
-        .url("https://example.invalid/hello").addLicense("MIT").origin("hello").builddate(0L).build();
-    ApkWriter.of(key, 0).writeTo(info, tmp.resolve("other-tree"), Map.of(), root.resolve("x86_64/hello-1.0-r0.apk"));
+    writeOtherHello(root.resolve("x86_64/hello-1.0-r0.apk"));
 
     PkgbuildException e = assertThrows(PkgbuildException.class, () -> c.fetch(remote(), "x86_64", hello));
 
@@ -174,6 +171,67 @@ class RepositoryClientTest {
     assertTrue(e.getMessage().endsWith(" does not match the index (" + hello.checksum() + ")"), e.getMessage());
     assertFalse(Files.exists(cacheDir.resolve("packages")) && Files.list(cacheDir.resolve("packages"))
         .anyMatch(p -> p.toString().endsWith(".apk")));
+  }
+
+  @Test
+  void fetch_refusesAPackage_whoseDataDoesNotMatchItsDatahash() throws Exception {
+    RepositoryClient c = client(false);
+    IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
+    Path served = root.resolve("x86_64/hello-1.0-r0.apk");
+    Path other = tmp.resolve("other.apk");
+    writeOtherHello(other);
+    // The indexed signature and control members, then the data member of another build.
+    byte[] head = Files.readAllBytes(served);
+    byte[] tail = Files.readAllBytes(other);
+    long headEnd = ApkReader.read(served).dataOffset();
+    long tailStart = ApkReader.read(other).dataOffset();
+    java.io.ByteArrayOutputStream spliced = new java.io.ByteArrayOutputStream();
+    spliced.write(head, 0, (int) headEnd);
+    spliced.write(tail, (int) tailStart, tail.length - (int) tailStart);
+    Files.write(served, spliced.toByteArray());
+
+    PkgbuildException e = assertThrows(PkgbuildException.class, () -> c.fetch(remote(), "x86_64", hello));
+
+    assertTrue(e.getMessage().startsWith(server.url() + "/x86_64/hello-1.0-r0.apk: data hash "), e.getMessage());
+    assertTrue(e.getMessage().contains("does not match the datahash in .PKGINFO"), e.getMessage());
+  }
+
+  @Test
+  void fetch_fetchesAgain_whenTheCachedCopyIsDamaged() throws Exception {
+    RepositoryClient c = client(false);
+    IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
+    Path apk = c.fetch(remote(), "x86_64", hello);
+    Files.write(apk, new byte[] {0x1f, (byte) 0x8b, 8, 0});
+
+    Path again = c.fetch(remote(), "x86_64", hello);
+
+    assertEquals(Files.size(root.resolve("x86_64/hello-1.0-r0.apk")), Files.size(again));
+    assertEquals(2, server.count("/x86_64/hello-1.0-r0.apk", 200));
+    assertTrue(log.stream().anyMatch(l -> l.startsWith("warning: cached " + apk + " is damaged")), log.toString());
+  }
+
+  @Test
+  void index_isRefused_whenItInflatesFarBeyondTheLimit() throws Exception {
+    Path bomb = Files.createDirectories(tmp.resolve("bomb/x86_64")).resolve("APKINDEX.tar.gz");
+    try (java.io.OutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+      gz.write(new byte[4 << 20]);
+    }
+    try (RepoHttpServer bombs = new RepoHttpServer(tmp.resolve("bomb"))) {
+      RepositoryClient small = new RepositoryClient(ClientSettings.of(cacheDir, tmp).limits(64 << 10, 1 << 16, 1 << 20),
+          reporter);
+      PkgbuildException e = assertThrows(PkgbuildException.class,
+          () -> small.index(RepositoryLine.parse(bombs.url()), "x86_64", keys()));
+      assertEquals(bombs.url() + INDEX_PATH + ": expands to more than " + (16 * (64 << 10)) + " bytes", e.getMessage());
+    }
+  }
+
+  @Test
+  void index_fetchGivesUp_whenTheServerStallsMidBody() throws Exception {
+    RepositoryClient impatient = new RepositoryClient(ClientSettings.of(cacheDir, tmp)
+        .timeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(300)), reporter);
+    PkgbuildException e = assertThrows(PkgbuildException.class,
+        () -> impatient.index(RepositoryLine.parse(server.url() + "/stall"), "x86_64", keys()));
+    assertEquals("cannot fetch " + server.url() + "/stall" + INDEX_PATH + ": no data for 300 ms", e.getMessage());
   }
 
   @Test
@@ -312,6 +370,15 @@ class RepositoryClientTest {
     assertTrue(none.entries().isEmpty());
     assertEquals(List.of("warning: repository ./packages has no index for x86_64 ("
         + tmp.resolve("packages/x86_64/APKINDEX.tar.gz") + "), skipped"), log);
+  }
+
+  /** Another build of hello-1.0-r0, no larger than the indexed one: valid and signed, just not the one indexed. */
+  private void writeOtherHello(Path target) throws Exception {
+    Path tree = Files.createDirectories(tmp.resolve("other-tree/usr/share/hello"));
+    Files.writeString(tree.resolve("VERSION"), "h\n");
+    PkgInfo info = PkgInfo.builder("hello", "1.0-r0").arch("x86_64").pkgdesc("test package hello")
+        .url("https://example.invalid/hello").addLicense("MIT").origin("hello").builddate(0L).build();
+    ApkWriter.of(key, 0).writeTo(info, tmp.resolve("other-tree"), Map.of(), target);
   }
 
   private SigningKey otherKey() throws Exception {
