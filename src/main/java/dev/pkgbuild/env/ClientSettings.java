@@ -2,14 +2,14 @@ package dev.pkgbuild.env;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How a {@link RepositoryClient} works.
  *
- * @param cacheDir where indexes, fetched keys and packages are kept ({@code --apk-cache-dir})
+ * @param cacheDir where indexes, fetched keys and packages are kept ({@code --apk-cache-dir};
+ *     the command line's default is {@code apk/} in its cache folder, {@code ~/.cache/pkgbuild/apk})
  * @param workDir the folder relative local repositories and keys start from
  * @param offline never touch the network; everything must be in the cache
  * @param auth credentials from {@code HTTP_AUTH}, if any
@@ -31,13 +31,6 @@ public record ClientSettings(Path cacheDir, Path workDir, boolean offline, Optio
   public static ClientSettings of(Path cacheDir, Path workDir) {
     return new ClientSettings(cacheDir, workDir, false, Optional.empty(), 256L << 20, 64L << 10, 4L << 30,
         Duration.ofSeconds(20), Duration.ofSeconds(60));
-  }
-
-  /** {@code $XDG_CACHE_HOME/pkgbuild/apk}, else {@code ~/.cache/pkgbuild/apk}. */
-  public static Path defaultCacheDir(Map<String, String> env, Path home) {
-    String xdg = env.get("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache");
-    return base.resolve("pkgbuild").resolve("apk");
   }
 
   public ClientSettings offline(boolean value) {

@@ -26,6 +26,7 @@ import java.util.zip.GZIPInputStream;
 public final class RepositoryClient {
   private static final String INDEX = "APKINDEX.tar.gz";
   private static final int EXPANSION = 16;
+  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9._+~-]*");
   private static final Pattern Q1 = Pattern.compile("Q1[A-Za-z0-9+/]{27}=");
 
   private final ClientSettings settings;
@@ -52,9 +53,8 @@ public final class RepositoryClient {
     for (String entry : entries) {
       String lower = entry.toLowerCase(Locale.ROOT);
       if (lower.startsWith("http://") || lower.startsWith("https://")) {
-        URI uri = RepositoryLine.parse(entry).uri();
-        String name = Path.of(uri.getPath()).getFileName().toString();
-        files.add(keyFile(uri, name));
+        URI uri = keyUri(entry);
+        files.add(keyFile(uri, uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1)));
       } else {
         Path p = new RepositoryLine(null, entry).folder(settings.workDir());
         if (!Files.isRegularFile(p)) {
@@ -110,6 +110,11 @@ public final class RepositoryClient {
           + entry.checksum() + "' (apk's is Q1 and base64 SHA-1)");
     }
     String where = entry.arch() == null || entry.arch().isEmpty() ? arch : entry.arch();
+    // The names become a path or URL: one from a (signed but foreign) index must not climb out.
+    if (!SAFE_NAME.matcher(where).matches() || !SAFE_NAME.matcher(entry.fileName()).matches()) {
+      throw PkgbuildException.badInput(id + " in " + repo.display() + ": unsafe file name '" + where + "/"
+          + entry.fileName() + "'");
+    }
     long max = entry.fileSize() > 0 ? Math.min(entry.fileSize(), settings.maxPackageBytes()) : settings.maxPackageBytes();
     if (!repo.remote()) {
       Path file = repo.folder(settings.workDir()).resolve(where).resolve(entry.fileName());
@@ -153,6 +158,21 @@ public final class RepositoryClient {
           + " does not match the datahash in .PKGINFO (" + declared + ")");
     }
     return file;
+  }
+
+  private static URI keyUri(String entry) throws PkgbuildException {
+    String shown = RepositoryLine.redact(entry);
+    try {
+      URI uri = new URI(entry);
+      String path = uri.getPath() == null ? "" : uri.getPath();
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      if (uri.getHost() == null || !SAFE_NAME.matcher(name).matches()) {
+        throw PkgbuildException.badInput("keyring entry " + shown + ": not a url of a key file");
+      }
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw PkgbuildException.badInput("keyring entry " + shown + ": not a valid url: " + e.getReason());
+    }
   }
 
   /** Reads and checks a fetched file, for use or before it enters the cache. */

@@ -268,6 +268,20 @@ class RepositoryClientTest {
   }
 
   @Test
+  void fetch_refusesAnIndexedNameThatWouldClimbOutOfTheRepository() throws Exception {
+    RepositoryClient c = client(false);
+    IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
+    IndexEntry evil = new IndexEntry(hello.checksum(), "../../etc/passwd", "1-r0", "x86_64", 1, 1, "", "", "", null,
+        null, null, null, null, List.of(), List.of(), List.of(), List.of());
+
+    PkgbuildException e = assertThrows(PkgbuildException.class,
+        () -> c.fetch(RepositoryLine.parse(root.toString()), "x86_64", evil));
+
+    assertEquals("../../etc/passwd-1-r0 in " + root + ": unsafe file name 'x86_64/../../etc/passwd-1-r0.apk'",
+        e.getMessage());
+  }
+
+  @Test
   void keyring_byUrl_refusesAFileThatIsNotAKey() throws Exception {
     Files.writeString(root.resolve("junk.rsa.pub"), "not a key\n");
     PkgbuildException e = assertThrows(PkgbuildException.class,
