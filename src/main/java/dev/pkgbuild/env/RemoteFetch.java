@@ -53,36 +53,15 @@ final class RemoteFetch {
     URI next = withoutUserInfo(uri);
     try {
       for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(next).timeout(settings.connectTimeout())
-            .header("User-Agent", "pkgbuild").GET();
-        authorization(uri, next, userInfo).ifPresent(h -> b.header("Authorization", h));
-        if (cached.etag() != null) {
-          b.header("If-None-Match", cached.etag());
-        }
-        if (cached.lastModified() != null) {
-          b.header("If-Modified-Since", cached.lastModified());
-        }
-        HttpResponse<InputStream> r = client().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = client().send(request(next, authorization(uri, next, userInfo), cached),
+            HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = r.body()) {
-          int status = r.statusCode();
-          if (status == 304 && (cached.etag() != null || cached.lastModified() != null)) {
-            return new Outcome(true, cached, 0);
-          }
-          if (status >= 300 && status < 400 && r.headers().firstValue("Location").isPresent()) {
-            next = next.resolve(r.headers().firstValue("Location").get());
+          Optional<String> location = r.headers().firstValue("Location");
+          if (r.statusCode() >= 300 && r.statusCode() < 400 && r.statusCode() != 304 && location.isPresent()) {
+            next = next.resolve(location.get());
             continue;
           }
-          if (status != 200) {
-            throw PkgbuildException.failed("cannot fetch " + shown + ": HTTP " + status);
-          }
-          long declared = r.headers().firstValueAsLong("Content-Length").orElse(-1);
-          if (declared > maxBytes) {
-            throw tooLarge(shown, maxBytes);
-          }
-          long n = copy(in, target, maxBytes, shown);
-          Validators v = new Validators(r.headers().firstValue("ETag").orElse(null),
-              r.headers().firstValue("Last-Modified").orElse(null));
-          return new Outcome(false, v, n);
+          return outcome(r, in, cached, maxBytes, target, shown);
         }
       }
       throw PkgbuildException.failed("cannot fetch " + shown + ": more than " + MAX_REDIRECTS + " redirects");
@@ -92,6 +71,36 @@ final class RemoteFetch {
     } catch (IOException | IllegalArgumentException e) {
       throw PkgbuildException.failed("cannot fetch " + shown + ": " + describe(e));
     }
+  }
+
+  private HttpRequest request(URI uri, Optional<String> authorization, Validators cached) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(settings.connectTimeout())
+        .header("User-Agent", "pkgbuild").GET();
+    authorization.ifPresent(h -> b.header("Authorization", h));
+    if (cached.etag() != null) {
+      b.header("If-None-Match", cached.etag());
+    }
+    if (cached.lastModified() != null) {
+      b.header("If-Modified-Since", cached.lastModified());
+    }
+    return b.build();
+  }
+
+  private Outcome outcome(HttpResponse<InputStream> r, InputStream in, Validators cached, long maxBytes, Path target,
+      String shown) throws IOException, PkgbuildException {
+    int status = r.statusCode();
+    if (status == 304 && !cached.equals(Validators.NONE)) {
+      return new Outcome(true, cached, 0);
+    }
+    if (status != 200) {
+      throw PkgbuildException.failed("cannot fetch " + shown + ": HTTP " + status);
+    }
+    if (r.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes) {
+      throw tooLarge(shown, maxBytes);
+    }
+    long n = copy(in, target, maxBytes, shown);
+    return new Outcome(false, new Validators(r.headers().firstValue("ETag").orElse(null),
+        r.headers().firstValue("Last-Modified").orElse(null)), n);
   }
 
   /** URL credentials go only to the URL's own host; {@code HTTP_AUTH} only to the host it names. */

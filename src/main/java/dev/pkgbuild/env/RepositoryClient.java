@@ -1,14 +1,11 @@
 package dev.pkgbuild.env;
 
-import dev.pkgbuild.apk.ApkContents;
-import dev.pkgbuild.apk.ApkReader;
 import dev.pkgbuild.apk.IndexArchive;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches what a build environment needs from APK repositories: keyrings, indexes (checked
@@ -25,20 +21,20 @@ import java.util.zip.GZIPInputStream;
  */
 public final class RepositoryClient {
   private static final String INDEX = "APKINDEX.tar.gz";
-  private static final int EXPANSION = 16;
-  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9._+~-]*");
-  private static final Pattern Q1 = Pattern.compile("Q1[A-Za-z0-9+/]{27}=");
+  static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9._+~-]*");
 
   private final ClientSettings settings;
   private final Reporter reporter;
   private final ClientCache cache;
   private final RemoteFetch remote;
+  private final PackageFetch packages;
 
   public RepositoryClient(ClientSettings settings, Reporter reporter) {
     this.settings = settings;
     this.reporter = reporter;
     this.cache = new ClientCache(settings.cacheDir());
     this.remote = new RemoteFetch(settings);
+    this.packages = new PackageFetch(settings, reporter, cache, remote);
   }
 
   /**
@@ -85,18 +81,13 @@ public final class RepositoryClient {
         reporter.warn("repository " + repo.display() + " has no index for " + arch + " (" + file + "), skipped");
         return new RepositoryIndex(repo.display(), repo.tag(), List.of());
       }
-      read = verifiedIndex(bounded(file, settings.maxIndexBytes(), file.toString()), file.toString(), keys);
+      read = verifiedIndex(Bounds.size(file, settings.maxIndexBytes(), file.toString()), file.toString(), keys);
     }
     return new RepositoryIndex(repo.display(), repo.tag(), read.index().entries());
   }
 
   /**
-   * The package {@code entry} of {@code repo}, checked before it is used: the SHA-1 of its
-   * control member must be the index's {@code C:} and the SHA-256 of its data the
-   * {@code datahash} in that control member. The package's own signature is not checked, as
-   * apk does not check it for repository packages: the signed index vouches for {@code C:},
-   * {@code C:} for the control member, the control member for the data, and many packages
-   * in real repositories are signed by a key that is not in the user's keyring.
+   * The package {@code entry} of {@code repo}, checked against the index (see {@link PackageFetch}).
    *
    * @param arch the index's architecture, used when the entry names none
    * @return the file: in the cache for a remote repository, in place for a local one
@@ -104,60 +95,7 @@ public final class RepositoryClient {
    *     limit, does not match, or (offline) is not in the cache
    */
   public Path fetch(RepositoryLine repo, String arch, IndexEntry entry) throws PkgbuildException {
-    String id = entry.name() + "-" + entry.version();
-    if (entry.checksum() == null || !Q1.matcher(entry.checksum()).matches()) {
-      throw PkgbuildException.badInput(id + " in " + repo.display() + ": unexpected checksum format '"
-          + entry.checksum() + "' (apk's is Q1 and base64 SHA-1)");
-    }
-    String where = entry.arch() == null || entry.arch().isEmpty() ? arch : entry.arch();
-    // The names become a path or URL: one from a (signed but foreign) index must not climb out.
-    if (!SAFE_NAME.matcher(where).matches() || !SAFE_NAME.matcher(entry.fileName()).matches()) {
-      throw PkgbuildException.badInput(id + " in " + repo.display() + ": unsafe file name '" + where + "/"
-          + entry.fileName() + "'");
-    }
-    long max = entry.fileSize() > 0 ? Math.min(entry.fileSize(), settings.maxPackageBytes()) : settings.maxPackageBytes();
-    if (!repo.remote()) {
-      Path file = repo.folder(settings.workDir()).resolve(where).resolve(entry.fileName());
-      return check(bounded(file, max, file.toString()), entry, file.toString());
-    }
-    URI uri = URI.create(repo.join(where, entry.fileName()));
-    String shown = RepositoryLine.redact(uri.toString());
-    Path cached = cache.pkg(entry.checksum());
-    if (Files.isRegularFile(cached)) {
-      try {
-        return check(cached, entry, shown);
-      } catch (PkgbuildException e) {
-        reporter.warn("cached " + cached + " is damaged (" + e.getMessage() + "), fetching it again");
-      }
-    }
-    if (settings.offline()) {
-      throw missing(shown);
-    }
-    Path temp = cache.temp(cached);
-    try {
-      reporter.info("fetch " + shown);
-      RemoteFetch.Outcome o = remote.get(uri, RemoteFetch.Validators.NONE, max, temp);
-      check(temp, entry, shown);
-      cache.publish(temp, cached);
-      reporter.detail("fetched " + shown + " (" + o.bytes() + " bytes)");
-      return cached;
-    } finally {
-      deleteQuietly(temp);
-    }
-  }
-
-  private Path check(Path file, IndexEntry entry, String shown) throws PkgbuildException {
-    ApkContents c = ApkReader.read(file);
-    if (!c.identity().equals(entry.checksum())) {
-      throw PkgbuildException.badInput(shown + ": control checksum " + c.identity()
-          + " does not match the index (" + entry.checksum() + ")");
-    }
-    String declared = c.info().datahash();
-    if (declared == null || !declared.equalsIgnoreCase(c.actualDatahash())) {
-      throw PkgbuildException.badInput(shown + ": data hash " + c.actualDatahash()
-          + " does not match the datahash in .PKGINFO (" + declared + ")");
-    }
-    return file;
+    return packages.fetch(repo, arch, entry);
   }
 
   private static URI keyUri(String entry) throws PkgbuildException {
@@ -193,7 +131,7 @@ public final class RepositoryClient {
       if (!Files.isRegularFile(file)) {
         throw missing(shown);
       }
-      return check.read(bounded(file, max, shown), shown);
+      return check.read(Bounds.size(file, max, shown), shown);
     }
     RemoteFetch.Validators known = cache.validators(file);
     Path temp = cache.temp(file);
@@ -202,9 +140,9 @@ public final class RepositoryClient {
       RemoteFetch.Outcome o = remote.get(uri, known, max, temp);
       if (o.notModified()) {
         reporter.detail(shown + " not modified");
-        return check.read(bounded(file, max, shown), shown);
+        return check.read(Bounds.size(file, max, shown), shown);
       }
-      boundedExpansion(temp, max, shown);
+      Bounds.expansion(temp, max, shown);
       T value = check.read(temp, shown);
       cache.publish(temp, file, shown, o.validators());
       reporter.detail("fetched " + shown + " (" + o.bytes() + " bytes)");
@@ -243,48 +181,11 @@ public final class RepositoryClient {
     return file;
   }
 
-  /**
-   * Refuses a download that inflates to more than {@value #EXPANSION} times the size limit:
-   * the index is decompressed before its signature can be checked, and a small file can
-   * expand to gigabytes. A file in the cache passed this once and is not inflated twice.
-   */
-  private static void boundedExpansion(Path file, long max, String shown) throws PkgbuildException {
-    long limit = max * EXPANSION;
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
-      long total = 0;
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        total += n;
-        if (total > limit) {
-          throw PkgbuildException.badInput(shown + ": expands to more than " + limit + " bytes");
-        }
-      }
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      return; // not gzip, or truncated: the check that follows names it
-    } catch (IOException e) {
-      throw PkgbuildException.badInput(shown + ": " + e.getMessage());
-    }
-  }
-
-  private static PkgbuildException missing(String shown) {
+  static PkgbuildException missing(String shown) {
     return PkgbuildException.failed("offline: " + shown + " is not in the apk cache");
   }
 
-  private static Path bounded(Path file, long max, String shown) throws PkgbuildException {
-    try {
-      long size = Files.size(file);
-      if (size > max) {
-        throw PkgbuildException.badInput(shown + ": " + size + " bytes, larger than the limit of " + max);
-      }
-      return file;
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw PkgbuildException.badInput(shown + ": no such file");
-    } catch (IOException e) {
-      throw PkgbuildException.badInput(shown + ": " + e.getMessage());
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
+  static void deleteQuietly(Path p) {
     try {
       Files.deleteIfExists(p);
     } catch (IOException ignored) {

@@ -6,86 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pkgbuild.apk.ApkReader;
-import dev.pkgbuild.apk.ApkWriter;
 import dev.pkgbuild.apk.IndexEntry;
-import dev.pkgbuild.apk.PkgInfo;
 import dev.pkgbuild.diag.PkgbuildException;
-import dev.pkgbuild.diag.Reporter;
-import dev.pkgbuild.repo.RepoFixture;
-import dev.pkgbuild.repo.Repository;
-import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The repository client against a real signed repository served over HTTP on 127.0.0.1. */
-@Timeout(120)
-class RepositoryClientTest {
-  static final String INDEX_PATH = "/x86_64/APKINDEX.tar.gz";
-
-  @TempDir Path tmp;
-  SigningKey key;
-  Path root;
-  Path cacheDir;
-  RepoHttpServer server;
-  final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  final Reporter reporter = new Reporter() {
-    @Override
-    public void info(String message) {
-      log.add(message);
-    }
-
-    @Override
-    public void warn(String message) {
-      log.add("warning: " + message);
-    }
-  };
-
-  @BeforeEach
-  void setUp() throws Exception {
-    key = RepoFixture.key(tmp.resolve("keys"));
-    root = tmp.resolve("repo");
-    publish(root, key, "hello", "1.0-r0");
-    cacheDir = tmp.resolve("cache");
-    server = new RepoHttpServer(root);
-  }
-
-  @AfterEach
-  void tearDown() {
-    server.close();
-  }
-
-  void publish(Path repoRoot, SigningKey k, String name, String version) throws Exception {
-    Repository repo = Repository.open(repoRoot, "x86_64", k, Reporter.silent());
-    repo.publish(List.of(RepoFixture.build(tmp.resolve("work-" + repoRoot.getFileName()), repo.archDir(), k, name,
-        version)));
-  }
-
-  RepositoryClient client(boolean offline) {
-    return new RepositoryClient(ClientSettings.of(cacheDir, tmp).offline(offline), reporter);
-  }
-
-  TrustedKeys keys() throws PkgbuildException {
-    return TrustedKeys.of(key);
-  }
-
-  RepositoryLine remote() throws PkgbuildException {
-    return RepositoryLine.parse(server.url());
-  }
-
+/** Indexes, keyrings, offline use and local repositories. */
+class RepositoryClientTest extends ServedRepositoryTest {
   @Test
   void index_isFetchedOnce_thenRevalidatedWithIfNoneMatchAnd304() throws Exception {
     RepositoryIndex first = client(false).index(remote(), "x86_64", keys());
@@ -145,72 +75,6 @@ class RepositoryClientTest {
   }
 
   @Test
-  void fetch_checksThePackageAndCachesItByContent() throws Exception {
-    RepositoryClient c = client(false);
-    IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
-
-    Path apk = c.fetch(remote(), "x86_64", hello);
-    Path again = client(true).fetch(remote(), "x86_64", hello);
-
-    assertEquals(apk, again);
-    assertTrue(apk.startsWith(cacheDir.resolve("packages")), apk.toString());
-    assertEquals(Files.size(root.resolve("x86_64/hello-1.0-r0.apk")), Files.size(apk));
-    assertEquals(1, server.count("/x86_64/hello-1.0-r0.apk", 200));
-  }
-
-  @Test
-  void fetch_refusesAPackage_whoseBytesDoNotMatchTheIndexChecksum() throws Exception {
-    RepositoryClient c = client(false);
-    IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
-    // Another build of the same name and version: a valid, signed package, just not the indexed one.
-    writeOtherHello(root.resolve("x86_64/hello-1.0-r0.apk"));
-
-    PkgbuildException e = assertThrows(PkgbuildException.class, () -> c.fetch(remote(), "x86_64", hello));
-
-    assertTrue(e.getMessage().startsWith(server.url() + "/x86_64/hello-1.0-r0.apk: control checksum "), e.getMessage());
-    assertTrue(e.getMessage().endsWith(" does not match the index (" + hello.checksum() + ")"), e.getMessage());
-    assertFalse(Files.exists(cacheDir.resolve("packages")) && Files.list(cacheDir.resolve("packages"))
-        .anyMatch(p -> p.toString().endsWith(".apk")));
-  }
-
-  @Test
-  void fetch_refusesAPackage_whoseDataDoesNotMatchItsDatahash() throws Exception {
-    RepositoryClient c = client(false);
-    IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
-    Path served = root.resolve("x86_64/hello-1.0-r0.apk");
-    Path other = tmp.resolve("other.apk");
-    writeOtherHello(other);
-    // The indexed signature and control members, then the data member of another build.
-    byte[] head = Files.readAllBytes(served);
-    byte[] tail = Files.readAllBytes(other);
-    long headEnd = ApkReader.read(served).dataOffset();
-    long tailStart = ApkReader.read(other).dataOffset();
-    java.io.ByteArrayOutputStream spliced = new java.io.ByteArrayOutputStream();
-    spliced.write(head, 0, (int) headEnd);
-    spliced.write(tail, (int) tailStart, tail.length - (int) tailStart);
-    Files.write(served, spliced.toByteArray());
-
-    PkgbuildException e = assertThrows(PkgbuildException.class, () -> c.fetch(remote(), "x86_64", hello));
-
-    assertTrue(e.getMessage().startsWith(server.url() + "/x86_64/hello-1.0-r0.apk: data hash "), e.getMessage());
-    assertTrue(e.getMessage().contains("does not match the datahash in .PKGINFO"), e.getMessage());
-  }
-
-  @Test
-  void fetch_fetchesAgain_whenTheCachedCopyIsDamaged() throws Exception {
-    RepositoryClient c = client(false);
-    IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
-    Path apk = c.fetch(remote(), "x86_64", hello);
-    Files.write(apk, new byte[] {0x1f, (byte) 0x8b, 8, 0});
-
-    Path again = c.fetch(remote(), "x86_64", hello);
-
-    assertEquals(Files.size(root.resolve("x86_64/hello-1.0-r0.apk")), Files.size(again));
-    assertEquals(2, server.count("/x86_64/hello-1.0-r0.apk", 200));
-    assertTrue(log.stream().anyMatch(l -> l.startsWith("warning: cached " + apk + " is damaged")), log.toString());
-  }
-
-  @Test
   void index_isRefused_whenItInflatesFarBeyondTheLimit() throws Exception {
     Path bomb = Files.createDirectories(tmp.resolve("bomb/x86_64")).resolve("APKINDEX.tar.gz");
     try (java.io.OutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
@@ -235,18 +99,6 @@ class RepositoryClientTest {
   }
 
   @Test
-  void fetch_refusesAPackage_largerThanItsIndexSize() throws Exception {
-    RepositoryClient c = client(false);
-    IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
-    Files.write(root.resolve("x86_64/hello-1.0-r0.apk"), new byte[(int) hello.fileSize() + 1]);
-
-    PkgbuildException e = assertThrows(PkgbuildException.class, () -> c.fetch(remote(), "x86_64", hello));
-
-    assertEquals("cannot fetch " + server.url() + "/x86_64/hello-1.0-r0.apk: larger than the limit of "
-        + hello.fileSize() + " bytes", e.getMessage());
-  }
-
-  @Test
   void keyring_byUrl_isFetchedCachedAndTrusted() throws Exception {
     String keyUrl = server.url() + "/test.rsa.pub";
     TrustedKeys ring = client(false).keyring(List.of(keyUrl));
@@ -268,76 +120,11 @@ class RepositoryClientTest {
   }
 
   @Test
-  void fetch_refusesAnIndexedNameThatWouldClimbOutOfTheRepository() throws Exception {
-    RepositoryClient c = client(false);
-    IndexEntry hello = c.index(remote(), "x86_64", keys()).entries().get(0);
-    IndexEntry evil = new IndexEntry(hello.checksum(), "../../etc/passwd", "1-r0", "x86_64", 1, 1, "", "", "", null,
-        null, null, null, null, List.of(), List.of(), List.of(), List.of());
-
-    PkgbuildException e = assertThrows(PkgbuildException.class,
-        () -> c.fetch(RepositoryLine.parse(root.toString()), "x86_64", evil));
-
-    assertEquals("../../etc/passwd-1-r0 in " + root + ": unsafe file name 'x86_64/../../etc/passwd-1-r0.apk'",
-        e.getMessage());
-  }
-
-  @Test
   void keyring_byUrl_refusesAFileThatIsNotAKey() throws Exception {
     Files.writeString(root.resolve("junk.rsa.pub"), "not a key\n");
     PkgbuildException e = assertThrows(PkgbuildException.class,
         () -> client(false).keyring(List.of(server.url() + "/junk.rsa.pub")));
     assertTrue(e.getMessage().startsWith(server.url() + "/junk.rsa.pub: "), e.getMessage());
-  }
-
-  @Test
-  void httpAuth_isSentOnlyToTheHostItNames() throws Exception {
-    try (RepoHttpServer other = new RepoHttpServer(root, "127.0.0.2")) {
-      server.requireAuth("alice:s3:cret").redirectTo(other.url());
-      HttpAuth auth = HttpAuth.fromEnvironment("basic:127.0.0.1:alice:s3:cret").orElseThrow();
-      RepositoryClient c = new RepositoryClient(ClientSettings.of(cacheDir, tmp).auth(Optional.of(auth)), reporter);
-
-      assertEquals(1, c.index(remote(), "x86_64", keys()).entries().size());
-      assertEquals(1, c.index(RepositoryLine.parse(other.url()), "x86_64", keys()).entries().size());
-
-      assertTrue(server.seen.stream().allMatch(s -> s.authorization() != null));
-      assertTrue(other.seen.stream().allMatch(s -> s.authorization() == null), other.seen.toString());
-      // A redirect to another host does not carry the credentials along.
-      RepositoryLine redirected = RepositoryLine.parse(server.url() + "/redirect");
-      new RepositoryClient(ClientSettings.of(tmp.resolve("cache2"), tmp).auth(Optional.of(auth)), reporter)
-          .index(redirected, "x86_64", keys());
-      assertEquals(2, other.count(INDEX_PATH, 200));
-      assertTrue(other.seen.stream().allMatch(s -> s.authorization() == null), other.seen.toString());
-    }
-  }
-
-  @Test
-  void httpAuth_isRefused_whenMalformed_withoutRepeatingIt() {
-    for (String bad : List.of("basic:host:user", "bearer:host:user:pw", "basic::user:pw")) {
-      PkgbuildException e = assertThrows(PkgbuildException.class, () -> HttpAuth.fromEnvironment(bad));
-      assertEquals("HTTP_AUTH must be in the form basic:HOST:USERNAME:PASSWORD", e.getMessage());
-    }
-    assertEquals(Optional.empty(), assertDoesNotThrowEmpty());
-  }
-
-  private static Optional<HttpAuth> assertDoesNotThrowEmpty() {
-    try {
-      return HttpAuth.fromEnvironment("");
-    } catch (PkgbuildException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  @Test
-  void urlCredentials_areSent_andNeverShown() throws Exception {
-    server.requireAuth("bob:pa ss");
-    RepositoryLine line = RepositoryLine.parse("http://bob:pa%20ss@127.0.0.1:" + server.port());
-
-    RepositoryIndex index = client(false).index(line, "x86_64", keys());
-
-    assertEquals(1, index.entries().size());
-    assertEquals("http://***@127.0.0.1:" + server.port(), index.location());
-    assertFalse(String.join("\n", log).contains("pa"), log.toString());
-    assertFalse(line.toString().contains("pa%20ss"));
   }
 
   @Test
@@ -384,23 +171,5 @@ class RepositoryClientTest {
     assertTrue(none.entries().isEmpty());
     assertEquals(List.of("warning: repository ./packages has no index for x86_64 ("
         + tmp.resolve("packages/x86_64/APKINDEX.tar.gz") + "), skipped"), log);
-  }
-
-  /** Another build of hello-1.0-r0, no larger than the indexed one: valid and signed, just not the one indexed. */
-  private void writeOtherHello(Path target) throws Exception {
-    Path tree = Files.createDirectories(tmp.resolve("other-tree/usr/share/hello"));
-    Files.writeString(tree.resolve("VERSION"), "h\n");
-    PkgInfo info = PkgInfo.builder("hello", "1.0-r0").arch("x86_64").pkgdesc("test package hello")
-        .url("https://example.invalid/hello").addLicense("MIT").origin("hello").builddate(0L).build();
-    ApkWriter.of(key, 0).writeTo(info, tmp.resolve("other-tree"), Map.of(), target);
-  }
-
-  private SigningKey otherKey() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-    g.initialize(2048);
-    String b64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(g.generateKeyPair().getPrivate().getEncoded());
-    Path dir = Files.createDirectories(tmp.resolve("other-keys"));
-    return SigningKey.load(Files.writeString(dir.resolve("test.rsa"),
-        "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n"));
   }
 }
