@@ -90,8 +90,7 @@ final class PackageFetch {
     try {
       c = ApkReader.read(file);
     } catch (PkgbuildException e) {
-      String m = e.getMessage(); // names the temp file; the user knows the URL
-      throw PkgbuildException.badInput(m.startsWith(file.toString()) ? shown + m.substring(file.toString().length()) : m);
+      throw RepositoryClient.renamed(e, file, shown);
     }
     if (!c.identity().equals(entry.checksum())) {
       throw PkgbuildException.badInput(shown + ": control checksum " + c.identity()

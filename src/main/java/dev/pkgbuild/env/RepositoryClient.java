@@ -173,12 +173,18 @@ public final class RepositoryClient {
       try {
         TrustedKeys.loadPublicKey(f);
       } catch (PkgbuildException e) {
-        String m = e.getMessage();
-        throw PkgbuildException.badInput(shown + (m.startsWith(f.toString()) ? m.substring(f.toString().length()) : ": " + m));
+        throw renamed(e, f, shown);
       }
       return f;
     });
     return file;
+  }
+
+  /** The same failure naming {@code shown} in place of {@code file}, a temp or cache path the user never gave. */
+  static PkgbuildException renamed(PkgbuildException e, Path file, String shown) {
+    String m = e.getMessage();
+    return PkgbuildException.badInput(m.startsWith(file.toString())
+        ? shown + m.substring(file.toString().length()) : shown + ": " + m);
   }
 
   static PkgbuildException missing(String shown) {
