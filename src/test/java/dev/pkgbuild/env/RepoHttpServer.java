@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -21,7 +24,7 @@ import java.util.List;
  */
 final class RepoHttpServer implements AutoCloseable {
   /** One request as the server saw it. */
-  record Seen(String path, int status, String ifNoneMatch, String authorization) {}
+  record Seen(String path, int status, String ifNoneMatch, String ifModifiedSince, String authorization) {}
 
   final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
   private final HttpServer server;
@@ -29,6 +32,7 @@ final class RepoHttpServer implements AutoCloseable {
   private final String address;
   private volatile String requiredAuth;
   private volatile String redirectTo;
+  private volatile boolean lastModifiedOnly;
 
   RepoHttpServer(Path root) throws IOException {
     this(root, "127.0.0.1");
@@ -46,6 +50,12 @@ final class RepoHttpServer implements AutoCloseable {
   /** Demands {@code user:password} as Basic credentials. */
   RepoHttpServer requireAuth(String userPassword) {
     requiredAuth = "Basic " + Base64.getEncoder().encodeToString(userPassword.getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  /** Sends {@code Last-Modified} and answers {@code If-Modified-Since}, and no ETag. */
+  RepoHttpServer lastModifiedOnly() {
+    lastModifiedOnly = true;
     return this;
   }
 
@@ -74,6 +84,7 @@ final class RepoHttpServer implements AutoCloseable {
     String path = x.getRequestURI().getPath();
     String auth = x.getRequestHeaders().getFirst("Authorization");
     String inm = x.getRequestHeaders().getFirst("If-None-Match");
+    String ims = x.getRequestHeaders().getFirst("If-Modified-Since");
     int status;
     byte[] body = new byte[0];
     Path file = root.resolve(path.substring(1)).normalize();
@@ -89,11 +100,18 @@ final class RepoHttpServer implements AutoCloseable {
       status = 404;
     } else {
       body = Files.readAllBytes(file);
-      String etag = "\"" + etag(body) + "\"";
-      x.getResponseHeaders().set("ETag", etag);
-      status = etag.equals(inm) ? 304 : 200;
+      if (lastModifiedOnly) {
+        String modified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+        x.getResponseHeaders().set("Last-Modified", modified);
+        status = modified.equals(ims) ? 304 : 200;
+      } else {
+        String etag = "\"" + etag(body) + "\"";
+        x.getResponseHeaders().set("ETag", etag);
+        status = etag.equals(inm) ? 304 : 200;
+      }
     }
-    seen.add(new Seen(path, status, inm, auth));
+    seen.add(new Seen(path, status, inm, ims, auth));
     if (status == 200) {
       x.sendResponseHeaders(200, body.length);
       try (OutputStream out = x.getResponseBody()) {
@@ -107,7 +125,7 @@ final class RepoHttpServer implements AutoCloseable {
 
   /** Promises 1000 bytes, sends 10, then goes quiet. */
   private void stall(HttpExchange x) throws IOException {
-    seen.add(new Seen(x.getRequestURI().getPath(), 200, null, null));
+    seen.add(new Seen(x.getRequestURI().getPath(), 200, null, null, null));
     x.sendResponseHeaders(200, 1000);
     OutputStream out = x.getResponseBody();
     out.write(new byte[10]);

@@ -32,6 +32,19 @@ class RepositoryClientTest extends ServedRepositoryTest {
   }
 
   @Test
+  void index_isRevalidatedWithIfModifiedSince_whenTheServerSendsNoEtag() throws Exception {
+    server.lastModifiedOnly();
+    client(false).index(remote(), "x86_64", keys());
+    RepositoryIndex second = client(false).index(remote(), "x86_64", keys());
+
+    assertEquals(1, second.entries().size());
+    assertEquals(1, server.count(INDEX_PATH, 200));
+    assertEquals(1, server.count(INDEX_PATH, 304));
+    assertNull(server.seen.get(1).ifNoneMatch());
+    assertTrue(server.seen.get(1).ifModifiedSince().endsWith(" GMT"), server.seen.get(1).toString());
+  }
+
+  @Test
   void index_isFetchedAgain_whenTheServerHasANewOne() throws Exception {
     client(false).index(remote(), "x86_64", keys());
     publish(root, key, "world", "2.0-r0");
