@@ -43,6 +43,28 @@ public final class TrustedKeys {
   }
 
   /**
+   * Trusts exactly the given public key files, each under its file name, as apk trusts the
+   * files of {@code etc/apk/keys/}; read strictly, since the user named them.
+   *
+   * @throws PkgbuildException (bad input) naming a file that is not an RSA public key, or two
+   *     different files with one name
+   */
+  public static TrustedKeys files(java.util.List<Path> pubPems) throws PkgbuildException {
+    Map<String, RSAPublicKey> map = new java.util.LinkedHashMap<>();
+    Map<String, Path> from = new java.util.HashMap<>();
+    for (Path p : pubPems) {
+      String name = p.getFileName().toString();
+      RSAPublicKey k = loadPublicKey(p);
+      RSAPublicKey seen = map.putIfAbsent(name, k);
+      if (seen != null && !seen.equals(k)) {
+        throw PkgbuildException.badInput("two different keys named " + name + ": " + from.get(name) + " and " + p);
+      }
+      from.putIfAbsent(name, p);
+    }
+    return new TrustedKeys(null, map);
+  }
+
+  /**
    * Reads one RSA public key PEM file, strictly, for commands that are handed a key.
    *
    * @throws PkgbuildException (bad input) naming the file when it is missing, bad PEM or not RSA

@@ -6,9 +6,10 @@ import java.time.Duration;
 
 /**
  * Closes a stream that has received nothing for a while: the JDK HTTP client times out
- * waiting for headers but not for a body that stalls half way.
+ * waiting for headers but not for a body that stalls half way. Also used by the APK
+ * repository client in {@code env}.
  */
-final class IdleWatch implements AutoCloseable {
+public final class IdleWatch implements AutoCloseable {
   private final Closeable stream;
   private final long idleNanos;
   private final Thread thread;
@@ -16,7 +17,7 @@ final class IdleWatch implements AutoCloseable {
   private volatile boolean fired;
   private volatile boolean stopped;
 
-  IdleWatch(Closeable stream, Duration idle) {
+  public IdleWatch(Closeable stream, Duration idle) {
     this.stream = stream;
     this.idleNanos = idle.toNanos();
     this.thread = new Thread(this::watch, "pkgbuild-download-watch");
@@ -25,12 +26,12 @@ final class IdleWatch implements AutoCloseable {
   }
 
   /** Data arrived. */
-  void touch() {
+  public void touch() {
     last = System.nanoTime();
   }
 
   /** Whether the stream was closed for being idle. */
-  boolean fired() {
+  public boolean fired() {
     return fired;
   }
 
