@@ -99,7 +99,7 @@ class BuilderHelloTest {
     Requires.tool("gcc");
     TestBuilds t = new TestBuilds(tmp, "auto");
     t.build(HELLO, 0);
-    List<String> warnings = t.lines.stream().filter(l -> l.startsWith("warning:")).toList();
+    List<String> warnings = t.reporter.lines().stream().filter(l -> l.startsWith("warning:")).toList();
     assertEquals(List.of(), warnings);
   }
 

@@ -76,7 +76,7 @@ class BuilderScaTest {
         """);
     // What is checked is the analysis of what the steps made, not isolation: they run on the host.
     TestBuilds t = TestBuilds.with(tmp, RecordingSandbox.onHost());
-    TreeResult r = new TreeBuilder(t.reporter(), t.builder()::sandboxFor, java.time.Clock.systemUTC())
+    TreeResult r = new TreeBuilder(t.reporter, t.builder()::sandboxFor, java.time.Clock.systemUTC())
         .build(new TreeRequest(List.of(dir), t.request(dir, 0), 2, false, false, Set.of(), List.of()), TreeBuilderTest.QUIET);
     assertTrue(r.ok(), r.failures().toString());
 

@@ -1,14 +1,12 @@
 package dev.pkgbuild.builder;
 
 import dev.pkgbuild.diag.PkgbuildException;
-import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.sandbox.SandboxSelector;
+import dev.pkgbuild.testing.RecordingReporter;
 import dev.pkgbuild.testing.RecordingSandbox;
 import dev.pkgbuild.testing.Requires;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,7 +17,7 @@ final class TestBuilds {
   final Path root;
   final String runner;
   final Builder.SandboxFactory sandboxes;
-  final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+  final RecordingReporter reporter = RecordingReporter.withDetails();
 
   /** Builds in the host's real sandbox for {@code runner}. */
   TestBuilds(Path root, String runner) {
@@ -77,27 +75,8 @@ final class TestBuilds {
         runner, root.resolve("tmp"), false, false, true, epoch);
   }
 
-  Reporter reporter() {
-    return new Reporter() {
-      @Override
-      public void info(String message) {
-        lines.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        lines.add("warning: " + message);
-      }
-
-      @Override
-      public void detail(String message) {
-        lines.add(message);
-      }
-    };
-  }
-
   Builder builder() {
-    return new Builder(reporter(), sandboxes, Clock.systemUTC());
+    return new Builder(reporter, sandboxes, Clock.systemUTC());
   }
 
   BuildResult build(Path recipe, long epoch) throws PkgbuildException {
@@ -105,6 +84,6 @@ final class TestBuilds {
   }
 
   String output() {
-    return String.join("\n", lines);
+    return String.join("\n", reporter.lines());
   }
 }

@@ -58,7 +58,7 @@ class TreeBuilderTest {
   }
 
   static TreeBuilder builder(TestBuilds t) {
-    return new TreeBuilder(t.reporter(), t.builder()::sandboxFor, Clock.systemUTC());
+    return new TreeBuilder(t.reporter, t.builder()::sandboxFor, Clock.systemUTC());
   }
 
   /** The recipe a recorded step belongs to: workspaces are named {@code <recipe>-<random>}. */

@@ -36,7 +36,7 @@ class TreeCyclesTest {
   void build_recipeNeedingItsOwnOutput_stopsBeforeAnyStepWithTheBootstrapSet(@TempDir Path tmp) throws Exception {
     TestBuilds t = new TestBuilds(tmp, "auto");
     Path dir = TreeFixture.gccTree(tmp);
-    TreeBuilder builder = new TreeBuilder(t.reporter(), runner -> {
+    TreeBuilder builder = new TreeBuilder(t.reporter, runner -> {
       throw new AssertionError("a sandbox was asked for before the bootstrap set was served");
     }, Clock.systemUTC());
     TreeRequest req = new TreeRequest(List.of(dir), t.request(dir, 0), 2, false, false, Set.of(), List.of());

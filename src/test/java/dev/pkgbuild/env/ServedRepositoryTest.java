@@ -8,12 +8,11 @@ import dev.pkgbuild.repo.RepoFixture;
 import dev.pkgbuild.repo.Repository;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
+import dev.pkgbuild.testing.RecordingReporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,18 +30,8 @@ abstract class ServedRepositoryTest {
   Path root;
   Path cacheDir;
   RepoHttpServer server;
-  final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  final Reporter reporter = new Reporter() {
-    @Override
-    public void info(String message) {
-      log.add(message);
-    }
-
-    @Override
-    public void warn(String message) {
-      log.add("warning: " + message);
-    }
-  };
+  final RecordingReporter reporter = new RecordingReporter();
+  final List<String> log = reporter.lines();
 
   @BeforeEach
   void setUp() throws Exception {

@@ -7,6 +7,7 @@ import dev.pkgbuild.apk.Bombs;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
+import dev.pkgbuild.testing.RecordingReporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -27,7 +28,7 @@ class RefusedFilesTest {
     SigningKey key = RepoFixture.key(tmp.resolve("keys"));
     List<Path> reads = Collections.synchronizedList(new ArrayList<>());
     RecordingReporter recording = new RecordingReporter();
-    List<String> warnings = recording.warnings;
+    List<String> warnings = recording.warnings();
     PackageInspector real = PackageInspector.verifying(TrustedKeys.of(key));
     Repository repo = Repository.open(tmp.resolve("repo"), "x86_64", key, recording).withInspector(p -> {
       reads.add(p.getFileName());

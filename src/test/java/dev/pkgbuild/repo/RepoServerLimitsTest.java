@@ -3,6 +3,7 @@ package dev.pkgbuild.repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pkgbuild.testing.RecordingReporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -31,7 +32,7 @@ class RepoServerLimitsTest {
   Path root;
   final List<Socket> slow = new ArrayList<>();
   final RecordingReporter recording = new RecordingReporter();
-  final List<String> log = recording.infos;
+  final List<String> log = recording.infos();
 
   @BeforeEach
   void setUp() throws Exception {

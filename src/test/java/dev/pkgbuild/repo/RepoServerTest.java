@@ -10,6 +10,7 @@ import dev.pkgbuild.apk.IndexArchive;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
+import dev.pkgbuild.testing.RecordingReporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +37,7 @@ class RepoServerTest {
   Path root;
   RepoServer server;
   final RecordingReporter recording = new RecordingReporter();
-  final List<String> log = recording.infos;
+  final List<String> log = recording.infos();
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
