@@ -33,6 +33,11 @@ import java.util.List;
 public final class IndexArchive {
   private IndexArchive() {}
 
+  /** The problem line of an index without a signature. */
+  static final String UNSIGNED = "unsigned index (apk: UNTRUSTED signature)";
+  /** The problem line of an index signed by no trusted key. */
+  static final String UNTRUSTED = "UNTRUSTED signature: no trusted key for this index";
+
   /**
    * An index read back.
    *
@@ -45,6 +50,14 @@ public final class IndexArchive {
     /** Copies the list. */
     public Read {
       problems = List.copyOf(problems);
+    }
+
+    /**
+     * The problems that still count under apk's {@code --allow-untrusted}: an index that is
+     * unsigned or signed by an unknown key passes, a bad signature by a known key does not.
+     */
+    public List<String> problemsAllowingUntrusted() {
+      return problems.stream().filter(p -> !p.equals(UNSIGNED) && !p.equals(UNTRUSTED)).toList();
     }
   }
 

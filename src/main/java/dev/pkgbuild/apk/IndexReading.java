@@ -72,9 +72,9 @@ final class IndexReading {
 
   private void addSignatureProblem(boolean signed) {
     if (!signed) {
-      problems.add("unsigned index (apk: UNTRUSTED signature)");
+      problems.add(IndexArchive.UNSIGNED);
     } else if (sig == VerifyResult.UNTRUSTED) {
-      problems.add("UNTRUSTED signature: no trusted key for this index");
+      problems.add(IndexArchive.UNTRUSTED);
     } else if (sig == VerifyResult.BAD) {
       problems.add("BAD signature (key " + keyName + ")");
     }

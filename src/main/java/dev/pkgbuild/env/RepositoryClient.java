@@ -45,6 +45,14 @@ public final class RepositoryClient {
    *     (offline) not in the cache
    */
   public TrustedKeys keyring(List<String> entries) throws PkgbuildException {
+    return TrustedKeys.files(keyFiles(entries));
+  }
+
+  /**
+   * The files of a keyring (see {@link #keyring}): local ones in place, fetched ones in the
+   * cache, each checked to be an RSA public key; the order of {@code entries}.
+   */
+  public List<Path> keyFiles(List<String> entries) throws PkgbuildException {
     List<Path> files = new ArrayList<>();
     for (String entry : entries) {
       String lower = entry.toLowerCase(Locale.ROOT);
@@ -59,7 +67,7 @@ public final class RepositoryClient {
         files.add(p);
       }
     }
-    return TrustedKeys.files(files);
+    return files;
   }
 
   /**
@@ -71,17 +79,32 @@ public final class RepositoryClient {
    *     by a key of the keyring, or (offline) is not in the cache
    */
   public RepositoryIndex index(RepositoryLine repo, String arch, TrustedKeys keys) throws PkgbuildException {
+    return index(repo, arch, keys, false);
+  }
+
+  /**
+   * The index of {@code repo} as {@link #index(RepositoryLine, String, TrustedKeys)} reads it,
+   * but with {@code allowUntrusted} an unsigned index or one no key of {@code keys} signed is
+   * accepted (with a warning), as {@code apk --allow-untrusted} accepts it.
+   */
+  public RepositoryIndex index(RepositoryLine repo, String arch, TrustedKeys keys, boolean allowUntrusted)
+      throws PkgbuildException {
     IndexArchive.Read read;
     if (repo.remote()) {
       URI uri = URI.create(repo.join(arch, INDEX));
-      read = fetched("indexes", uri, INDEX, settings.maxIndexBytes(), (f, shown) -> verifiedIndex(f, shown, keys));
+      read = fetched("indexes", uri, INDEX, settings.maxIndexBytes(),
+          (f, shown) -> verifiedIndex(f, shown, keys, allowUntrusted));
     } else {
       Path file = repo.folder(settings.workDir()).resolve(arch).resolve(INDEX);
       if (!Files.isRegularFile(file)) {
         reporter.warn("repository " + repo.display() + " has no index for " + arch + " (" + file + "), skipped");
         return new RepositoryIndex(repo.display(), repo.tag(), List.of());
       }
-      read = verifiedIndex(Bounds.size(file, settings.maxIndexBytes(), file.toString()), file.toString(), keys);
+      read = verifiedIndex(Bounds.size(file, settings.maxIndexBytes(), file.toString()), file.toString(), keys,
+          allowUntrusted);
+    }
+    if (allowUntrusted && read.signature() != dev.pkgbuild.sign.VerifyResult.OK) {
+      reporter.warn("repository " + repo.display() + ": index not signed by a trusted key, used as --allow-untrusted says");
     }
     return new RepositoryIndex(repo.display(), repo.tag(), read.index().entries());
   }
@@ -152,7 +175,8 @@ public final class RepositoryClient {
     }
   }
 
-  private static IndexArchive.Read verifiedIndex(Path file, String shown, TrustedKeys keys) throws PkgbuildException {
+  private static IndexArchive.Read verifiedIndex(Path file, String shown, TrustedKeys keys, boolean allowUntrusted)
+      throws PkgbuildException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -160,8 +184,9 @@ public final class RepositoryClient {
       throw PkgbuildException.badInput(shown + ": " + e.getMessage());
     }
     IndexArchive.Read read = IndexArchive.read(bytes, keys, shown);
-    if (!read.problems().isEmpty()) {
-      throw PkgbuildException.badInput(shown + ": " + String.join("; ", read.problems()));
+    List<String> problems = allowUntrusted ? read.problemsAllowingUntrusted() : read.problems();
+    if (!problems.isEmpty()) {
+      throw PkgbuildException.badInput(shown + ": " + String.join("; ", problems));
     }
     return read;
   }

@@ -1,0 +1,89 @@
+package dev.pkgbuild.env;
+
+import dev.pkgbuild.apk.Dependency;
+import dev.pkgbuild.archive.Digests;
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.sign.TrustedKeys;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The steps from an {@link EnvironmentRequest} to packages ready to install: the keyring, each
+ * repository's index, the resolution, and the verified package files.
+ */
+public final class Environments {
+  private final RepositoryClient client;
+
+  public Environments(RepositoryClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Reads the keyring and indexes and resolves the world.
+   *
+   * @throws PkgbuildException naming the repository, key or constraint that fails
+   */
+  public ResolvedEnvironment resolve(EnvironmentRequest request) throws PkgbuildException {
+    List<RepositoryLine> lines = new ArrayList<>();
+    for (String r : request.repositories()) {
+      lines.add(RepositoryLine.parse(r));
+    }
+    List<Path> keyFiles = client.keyFiles(request.keyring());
+    TrustedKeys keys = TrustedKeys.files(keyFiles);
+    List<RepositoryIndex> indexes = new ArrayList<>();
+    for (RepositoryLine line : lines) {
+      indexes.add(client.index(line, request.arch(), keys, request.allowUntrusted()));
+    }
+    List<Dependency> world = new ArrayList<>();
+    for (String atom : request.packages()) {
+      world.add(Dependency.parse(atom));
+    }
+    Resolution resolution = Resolver.resolve(indexes, world, request.arch());
+    return new ResolvedEnvironment(request, lines, keyFiles, digests(keyFiles), resolution);
+  }
+
+  /**
+   * Fetches (or finds in the cache) and checks every package of {@code env}, in install order.
+   *
+   * @throws PkgbuildException naming the package that cannot be fetched or does not match its index
+   */
+  public List<VerifiedPackage> fetch(ResolvedEnvironment env) throws PkgbuildException {
+    List<VerifiedPackage> out = new ArrayList<>();
+    for (ResolvedPackage p : env.resolution().packages()) {
+      RepositoryLine line = lineOf(env, p.repository());
+      Path file = client.fetch(line, env.request().arch(), p.entry());
+      out.add(new VerifiedPackage(file, p.entry(), p.repository().tag()));
+    }
+    return out;
+  }
+
+  /** The install request that makes the root of {@code env} from {@code packages}. */
+  public static InstallRequest installRequest(ResolvedEnvironment env, List<VerifiedPackage> packages, long epoch) {
+    List<String> repos = env.repositories().stream().map(RepositoryLine::toString).toList();
+    return new InstallRequest(packages, env.request().packages(), repos, env.keyFiles(), env.request().arch(), epoch);
+  }
+
+  private static RepositoryLine lineOf(ResolvedEnvironment env, RepositoryIndex index) {
+    for (RepositoryLine line : env.repositories()) {
+      if (line.display().equals(index.location()) && java.util.Objects.equals(line.tag(), index.tag())) {
+        return line;
+      }
+    }
+    throw new IllegalStateException("no repository line for " + index.location());
+  }
+
+  private static List<String> digests(List<Path> files) throws PkgbuildException {
+    List<String> out = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        out.add(Digests.hex(Digests.of("SHA-256").digest(Files.readAllBytes(f))));
+      } catch (IOException e) {
+        throw PkgbuildException.badInput("cannot read key " + f + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+}
