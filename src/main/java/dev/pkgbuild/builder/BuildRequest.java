@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param interactive open a shell in the sandbox at a failed step
  * @param offline never download; sources must be in the cache
  * @param sourceDateEpoch seconds since the epoch stamped on everything
+ * @param environment what the command line adds to the build environment, and its caches
  */
 public record BuildRequest(
     Path recipe,
@@ -42,12 +43,22 @@ public record BuildRequest(
     boolean keepWorkspace,
     boolean interactive,
     boolean offline,
-    long sourceDateEpoch) {
+    long sourceDateEpoch,
+    EnvironmentOptions environment) {
   public BuildRequest {
     Objects.requireNonNull(recipe, "recipe");
     Objects.requireNonNull(outDir, "outDir");
     pipelineDirs = List.copyOf(pipelineDirs);
     envFiles = List.copyOf(envFiles);
     runner = runner == null ? "auto" : runner;
+    environment = environment == null ? EnvironmentOptions.defaults(cacheDir) : environment;
+  }
+
+  /** A request that adds nothing to recipes' environments and keeps them under {@code cacheDir}. */
+  public BuildRequest(Path recipe, String arch, Path outDir, Path signingKey, Path keysDir, Path sourceDir,
+      List<Path> pipelineDirs, Path cacheDir, List<Path> envFiles, String namespace, String runner, Path tempRoot,
+      boolean keepWorkspace, boolean interactive, boolean offline, long sourceDateEpoch) {
+    this(recipe, arch, outDir, signingKey, keysDir, sourceDir, pipelineDirs, cacheDir, envFiles, namespace, runner,
+        tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, null);
   }
 }

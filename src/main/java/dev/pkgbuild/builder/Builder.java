@@ -11,6 +11,7 @@ import dev.pkgbuild.pipeline.CompiledRecipe;
 import dev.pkgbuild.pipeline.RecipeCompiler;
 import dev.pkgbuild.pipeline.Renderer;
 import dev.pkgbuild.recipe.Arch;
+import dev.pkgbuild.repo.EnvironmentRecord;
 import dev.pkgbuild.repo.InputsRecord;
 import dev.pkgbuild.repo.PublishResult;
 import dev.pkgbuild.repo.Repository;
@@ -81,13 +82,16 @@ public final class Builder {
         req.sourceDateEpoch());
     reporter.info("building " + main.name() + "-" + main.fullVersion() + " for " + arch.apkName()
         + " with " + sandbox.name());
-    if (!recipe.environment().packages().isEmpty()) {
-      reporter.info("the host toolchain stands in for: " + String.join(" ", recipe.environment().packages()));
+    dev.pkgbuild.env.EnvironmentRequest envRequest = BuildRoots.request(req, recipe, key);
+    if (!envRequest.hasRepositories() && !envRequest.packages().isEmpty()) {
+      reporter.info("no repositories to install from: the host toolchain stands in for: "
+          + String.join(" ", envRequest.packages()));
     }
     Fetcher fetcher = new Fetcher(new SourceCache(req.cacheDir()), req.offline(), FetchProgressLog.to(reporter));
     try (Workspace ws = Workspace.create(req.tempRoot(), main.name());
         BuildLog log = new BuildLog(ws.logFile(), reporter, clock)) {
       try {
+        BuildRoots.BuildRoot root = envRequest.hasRepositories() ? root(envRequest, req, main, sandbox, log) : null;
         HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
         host.prefetch(allSteps(recipe));
         key.prepare(); // the fast signer and digests load while the steps run, ready for packaging
@@ -97,8 +101,8 @@ public final class Builder {
           Nss.start().join();
           return BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
         });
-        List<Packager.Built> built = runAndPackage(req, recipe, sandbox, host, ws, env, log, sourceDir, key);
-        return publish(req, recipe, built, key, log, inputs);
+        List<Packager.Built> built = runAndPackage(req, recipe, sandbox, root, host, ws, env, log, sourceDir, key);
+        return publish(req, recipe, built, key, log, inputs, root);
       } catch (PkgbuildException | RuntimeException e) {
         ws.keep();
         log.info("build failed; workspace kept at " + ws.dir() + ", log at " + log.file());
@@ -114,14 +118,31 @@ public final class Builder {
     }
   }
 
+  private static BuildRoots.BuildRoot root(dev.pkgbuild.env.EnvironmentRequest envRequest, BuildRequest req,
+      CompiledPackage main, Sandbox sandbox, BuildLog log) throws PkgbuildException {
+    long t0 = System.nanoTime();
+    BuildRoots.BuildRoot root;
+    try {
+      root = BuildRoots.prepare(envRequest, req, sandbox, log);
+    } catch (PkgbuildException e) {
+      throw new PkgbuildException(e.status(), "environment of " + main.name() + ": " + e.getMessage(), e);
+    }
+    log.info("environment: " + root.environment().resolution().packages().size() + " packages, root "
+        + root.environment().id().substring(0, 12) + (root.cached() ? " (cached)" : " (installed)") + " in "
+        + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    log.detail("environment packages: " + String.join(" ", root.environment().packageList()));
+    return root;
+  }
+
   private List<Packager.Built> runAndPackage(BuildRequest req, CompiledRecipe recipe, Sandbox sandbox,
-      HostSteps host, Workspace ws, Map<String, String> env, BuildLog log, Path sourceDir, SigningKey key)
+      BuildRoots.BuildRoot root, HostSteps host, Workspace ws, Map<String, String> env, BuildLog log, Path sourceDir, SigningKey key)
       throws PkgbuildException, IOException {
     Workspaces.populate(ws.dir(), sourceDir, recipe);
     if (sourceDir != null) {
       log.detail("copied source dir " + sourceDir); // the log's clock times the copy
     }
-    StepRunner runner = new StepRunner(sandbox, ws.dir(), env, host, log, req.interactive());
+    StepRunner runner = new StepRunner(sandbox, root == null ? null : root.path(), ws.dir(), env, host, log,
+        req.interactive());
     runner.run(recipe.main().name(), recipe.main().pipeline());
     for (CompiledPackage sub : recipe.subpackages()) {
       runner.run(sub.name(), sub.pipeline());
@@ -129,12 +150,15 @@ public final class Builder {
     // Packages are written in the workspace (the sandbox is done with it), then copied into
     // the repository under its lock.
     Path staged = Files.createDirectories(ws.dir().resolve(".pkgbuild-apks"));
-    SbomWriter sboms = new SbomWriter(recipe, host.sources(), sandbox.name(), req.namespace(), req.sourceDateEpoch());
+    List<String> environment = root == null ? recipe.environment().packages() : root.environment().packageList();
+    SbomWriter sboms = new SbomWriter(recipe, host.sources(), sandbox.name(), environment, req.namespace(),
+        req.sourceDateEpoch());
     return new Packager(req, recipe, ws.dir(), key, log).packageAll(staged, sboms);
   }
 
   private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Packager.Built> built,
-      SigningKey key, BuildLog log, SideBySide.Pending<String, IOException> inputsHash) throws PkgbuildException, IOException {
+      SigningKey key, BuildLog log, SideBySide.Pending<String, IOException> inputsHash, BuildRoots.BuildRoot root)
+      throws PkgbuildException, IOException {
     String inputs = inputsHash.join();
     Repository repo = Repository.open(req.outDir(), recipe.arch().apkName(), key, log)
         .withIndexEpoch(req.sourceDateEpoch());
@@ -151,6 +175,13 @@ public final class Builder {
       InputsRecord.write(repo.archDir(), nameVersion, inputs);
       return InputsRecord.file(repo.archDir(), nameVersion);
     }));
+    if (root != null) {
+      writes.add(SideBySide.start(() -> {
+        EnvironmentRecord.write(repo.archDir(), nameVersion, root.environment().id(),
+            root.environment().packageList());
+        return EnvironmentRecord.file(repo.archDir(), nameVersion);
+      }));
+    }
     for (Packager.Built b : built) {
       Path sbom = repo.archDir().resolve(b.written().info().pkgname() + "-" + b.written().info().pkgver() + ".spdx.json");
       writes.add(SideBySide.start(() -> {

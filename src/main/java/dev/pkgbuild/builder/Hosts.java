@@ -4,10 +4,10 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.recipe.Arch;
 
 /** The architecture to build for: the one asked for, else the machine's own. */
-final class Hosts {
+public final class Hosts {
   private Hosts() {}
 
-  static Arch arch(String requested) throws PkgbuildException {
+  public static Arch arch(String requested) throws PkgbuildException {
     if (requested != null) {
       return Arch.parse(requested);
     }

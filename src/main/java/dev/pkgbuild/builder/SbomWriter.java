@@ -21,13 +21,17 @@ final class SbomWriter {
   private final CompiledRecipe recipe;
   private final List<SbomInput.Source> sources;
   private final String runner;
+  private final List<String> environment;
   private final String namespace;
   private final long epoch;
 
-  SbomWriter(CompiledRecipe recipe, List<SbomInput.Source> sources, String runner, String namespace, long epoch) {
+  /** {@code environment}: the resolved packages the steps ran with, or the declared ones on the host toolchain. */
+  SbomWriter(CompiledRecipe recipe, List<SbomInput.Source> sources, String runner, List<String> environment,
+      String namespace, long epoch) {
     this.recipe = recipe;
     this.sources = List.copyOf(sources);
     this.runner = runner;
+    this.environment = List.copyOf(environment);
     this.namespace = namespace == null || namespace.isBlank() ? "unknown" : namespace;
     this.epoch = epoch;
   }
@@ -41,7 +45,7 @@ final class SbomWriter {
     SbomInput in = new SbomInput(p.name(), p.version(), (int) p.epoch(), recipe.arch().apkName(), namespace,
         recipe.main().copyright().stream().map(c -> c.license()).filter(l -> l != null && !l.isBlank()).toList(),
         sources, recipeFile(), steps,
-        new SbomInput.BuildEnvironment(runner, recipe.environment().packages()), epoch, PkgbuildVersion.get());
+        new SbomInput.BuildEnvironment(runner, environment), epoch, PkgbuildVersion.get());
     byte[] doc = SpdxDocument.generate(in);
     try {
       Path target = tree.resolve(in.pathInPackage());

@@ -17,15 +17,18 @@ import java.util.Map;
  */
 final class StepRunner {
   private final Sandbox sandbox;
+  private final Path root;
   private final Path workspace;
   private final Map<String, String> baseEnv;
   private final HostSteps host;
   private final BuildLog log;
   private final boolean interactive;
 
-  StepRunner(Sandbox sandbox, Path workspace, Map<String, String> baseEnv, HostSteps host, BuildLog log,
+  /** {@code root}: the installed environment to run steps in as {@code /}, or null for the host toolchain. */
+  StepRunner(Sandbox sandbox, Path root, Path workspace, Map<String, String> baseEnv, HostSteps host, BuildLog log,
       boolean interactive) {
     this.sandbox = sandbox;
+    this.root = root;
     this.workspace = workspace;
     this.baseEnv = baseEnv;
     this.host = host;
@@ -76,7 +79,8 @@ final class StepRunner {
     env.putAll(step.environment());
     List<String> argv = shell ? List.of("/bin/sh", "-i") : StepScript.argv(step.runs(), step.workingDirectory());
     Duration timeout = null;
-    return new ExecRequest(workspace, argv, env, StepScript.workdir(step.workingDirectory()), timeout, out, shell);
+    return new ExecRequest(workspace, argv, env, StepScript.workdir(step.workingDirectory()), timeout, out, shell,
+        root);
   }
 
   private void fail(String pkg, Step step, String parentUses, ExecResult r) throws PkgbuildException {

@@ -25,6 +25,7 @@ final class BuildOptions {
   final boolean offline;
   final String sourceDateEpoch;
   final boolean quiet;
+  final EnvironmentFlags environment;
 
   /** Declares the flags on {@code spec}. */
   static void declare(CommandSpec spec) {
@@ -48,6 +49,7 @@ final class BuildOptions {
         "Timestamp for every file (default: $SOURCE_DATE_EPOCH, else the recipe's last git commit, else 0).",
         "--source-date-epoch");
     Flags.flag(spec, "Do not echo step output (it is still in the log).", "-q", "--quiet");
+    EnvironmentFlags.declare(spec);
   }
 
   /** The flags as parsed for {@code spec}. */
@@ -65,6 +67,7 @@ final class BuildOptions {
     this.offline = Flags.on(spec, "--offline");
     this.sourceDateEpoch = Flags.get(spec, "--source-date-epoch");
     this.quiet = Flags.on(spec, "--quiet");
+    this.environment = new EnvironmentFlags(spec);
   }
 
   Reporter reporter() {
@@ -81,10 +84,11 @@ final class BuildOptions {
 
   BuildRequest request(Path recipe, Path sourceDir, boolean keepWorkspace, boolean interactive)
       throws PkgbuildException {
+    Path cache = HostDefaults.cacheDir(cacheDir);
     return new BuildRequest(recipe, arch, outDir, signingKey, keysDir, sourceDir,
-        orEmpty(pipelineDirs), HostDefaults.cacheDir(cacheDir), orEmpty(envFiles),
+        orEmpty(pipelineDirs), cache, orEmpty(envFiles),
         namespace, runner, HostDefaults.tempRoot(), keepWorkspace, interactive, offline,
-        HostDefaults.sourceDateEpoch(sourceDateEpoch, recipe).seconds());
+        HostDefaults.sourceDateEpoch(sourceDateEpoch, recipe).seconds(), environment.options(cacheDir, cache));
   }
 
   static List<Path> orEmpty(List<Path> l) {

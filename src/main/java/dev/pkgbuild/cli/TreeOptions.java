@@ -25,9 +25,6 @@ final class TreeOptions {
         "--rebuild-changed");
     spec.addOption(Flags.repeatable(String.class, "NAME", "Build these recipes even when present.", "--force")
         .splitRegex(",").build());
-    spec.addOption(Flags.repeatable(Path.class, "DIR", "An existing repository (a folder holding "
-        + "<arch>/APKINDEX.tar.gz, its keys at the top) whose packages can serve what the tree cannot build "
-        + "first, such as a recipe's own output (repeatable).", "-r", "--repository-append").build());
   }
 
   /** The flags as parsed for {@code spec}. */
@@ -36,7 +33,8 @@ final class TreeOptions {
     this.failFast = Flags.on(spec, "--fail-fast");
     this.rebuildChanged = Flags.on(spec, "--rebuild-changed");
     this.force = Flags.get(spec, "--force");
-    this.repositories = Flags.get(spec, "--repository-append");
+    // -r is BuildOptions' (it feeds environments too); the plan reads the local ones
+    this.repositories = new EnvironmentFlags(spec).localRepositories();
   }
 
   boolean forcesTree() {
@@ -49,7 +47,7 @@ final class TreeOptions {
 
   TreeRequest request(List<Path> recipes, BuildRequest template) {
     return new TreeRequest(recipes, template, jobs(), failFast, rebuildChanged,
-        force == null ? Set.of() : Set.copyOf(force), BuildOptions.orEmpty(repositories));
+        force == null ? Set.of() : Set.copyOf(force), repositories);
   }
 
   TreeBuilder treeBuilder(BuildOptions options) {

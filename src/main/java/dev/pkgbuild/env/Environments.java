@@ -27,6 +27,17 @@ public final class Environments {
    * @throws PkgbuildException naming the repository, key or constraint that fails
    */
   public ResolvedEnvironment resolve(EnvironmentRequest request) throws PkgbuildException {
+    return resolve(request, null, null);
+  }
+
+  /**
+   * As {@link #resolve(EnvironmentRequest)}, held to {@code lock} when it is not null: exactly the
+   * packages it names, or an error saying how it and the request part.
+   *
+   * @param lockName the lock file, for messages
+   */
+  public ResolvedEnvironment resolve(EnvironmentRequest request, LockFile lock, String lockName)
+      throws PkgbuildException {
     List<RepositoryLine> lines = new ArrayList<>();
     for (String r : request.repositories()) {
       lines.add(RepositoryLine.parse(r));
@@ -37,11 +48,16 @@ public final class Environments {
     for (RepositoryLine line : lines) {
       indexes.add(client.index(line, request.arch(), keys, request.allowUntrusted()));
     }
-    List<Dependency> world = new ArrayList<>();
-    for (String atom : request.packages()) {
-      world.add(Dependency.parse(atom));
+    Resolution resolution;
+    if (lock != null) {
+      resolution = Locks.resolve(indexes, request, lock, lockName);
+    } else {
+      List<Dependency> world = new ArrayList<>();
+      for (String atom : request.packages()) {
+        world.add(Dependency.parse(atom));
+      }
+      resolution = Resolver.resolve(indexes, world, request.arch());
     }
-    Resolution resolution = Resolver.resolve(indexes, world, request.arch());
     return new ResolvedEnvironment(request, lines, keyFiles, digests(keyFiles), resolution);
   }
 
@@ -53,7 +69,7 @@ public final class Environments {
   public List<VerifiedPackage> fetch(ResolvedEnvironment env) throws PkgbuildException {
     List<VerifiedPackage> out = new ArrayList<>();
     for (ResolvedPackage p : env.resolution().packages()) {
-      RepositoryLine line = lineOf(env, p.repository());
+      RepositoryLine line = env.lineOf(p.repository());
       Path file = client.fetch(line, env.request().arch(), p.entry());
       out.add(new VerifiedPackage(file, p.entry(), p.repository().tag()));
     }
@@ -64,15 +80,6 @@ public final class Environments {
   public static InstallRequest installRequest(ResolvedEnvironment env, List<VerifiedPackage> packages, long epoch) {
     List<String> repos = env.repositories().stream().map(RepositoryLine::toString).toList();
     return new InstallRequest(packages, env.request().packages(), repos, env.keyFiles(), env.request().arch(), epoch);
-  }
-
-  private static RepositoryLine lineOf(ResolvedEnvironment env, RepositoryIndex index) {
-    for (RepositoryLine line : env.repositories()) {
-      if (line.display().equals(index.location()) && java.util.Objects.equals(line.tag(), index.tag())) {
-        return line;
-      }
-    }
-    throw new IllegalStateException("no repository line for " + index.location());
   }
 
   private static List<String> digests(List<Path> files) throws PkgbuildException {

@@ -50,4 +50,14 @@ public record ResolvedEnvironment(EnvironmentRequest request, List<RepositoryLin
   public List<String> packageList() {
     return resolution.packages().stream().map(ResolvedPackage::nameVersion).toList();
   }
+
+  /** The repository line {@code index} was read from. */
+  public RepositoryLine lineOf(RepositoryIndex index) {
+    for (RepositoryLine line : repositories) {
+      if (line.display().equals(index.location()) && java.util.Objects.equals(line.tag(), index.tag())) {
+        return line;
+      }
+    }
+    throw new IllegalStateException("no repository line for " + index.location());
+  }
 }

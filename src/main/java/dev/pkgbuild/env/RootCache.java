@@ -39,6 +39,14 @@ public final class RootCache {
    */
   public record CachedRoot(Path path, String id, boolean hit, InstallResult installed) {}
 
+  /** What is done to a freshly installed root before it enters the cache (e.g. the sandbox's ownership). */
+  @FunctionalInterface
+  public interface Preparer {
+    Preparer NONE = root -> {};
+
+    void prepare(Path root) throws PkgbuildException;
+  }
+
   /** Where the root of {@code env} lives, whether or not it exists yet. */
   public Path pathOf(ResolvedEnvironment env) {
     return dir.resolve(env.id());
@@ -51,6 +59,14 @@ public final class RootCache {
    * @throws PkgbuildException when a package cannot be fetched or installed, or the cache folder is unusable
    */
   public CachedRoot root(ResolvedEnvironment env, Environments envs) throws PkgbuildException {
+    return root(env, envs, Preparer.NONE);
+  }
+
+  /**
+   * As {@link #root(ResolvedEnvironment, Environments)}, with {@code preparer} run on a new root
+   * before it is renamed into place, so a cached root is always a prepared one.
+   */
+  public CachedRoot root(ResolvedEnvironment env, Environments envs, Preparer preparer) throws PkgbuildException {
     String id = env.id();
     Path target = dir.resolve(id);
     if (Files.isDirectory(target)) {
@@ -68,6 +84,7 @@ public final class RootCache {
       InstallResult result = Installer.install(temp, Environments.installRequest(env, packages, ROOT_EPOCH));
       // Readable and searchable by all: the sandbox may run as another uid than the one installing.
       Files.setAttribute(temp, "unix:mode", 0755);
+      preparer.prepare(temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {

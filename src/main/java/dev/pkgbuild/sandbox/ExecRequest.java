@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * @param timeout kill the command after this long; {@code null} for no limit
  * @param output receives each output line (stdout and stderr merged) as it comes
  * @param interactive attach the terminal (for --interactive debugging shells)
+ * @param root an installed root to run in as {@code /}, or null for the host toolchain
  */
 public record ExecRequest(
     Path workspace,
@@ -25,7 +26,8 @@ public record ExecRequest(
     String workdir,
     Duration timeout,
     Consumer<String> output,
-    boolean interactive) {
+    boolean interactive,
+    Path root) {
   public ExecRequest {
     Objects.requireNonNull(workspace, "workspace");
     argv = List.copyOf(argv);
@@ -37,5 +39,16 @@ public record ExecRequest(
     }
     workdir = workdir == null ? "/home/build" : workdir;
     output = output == null ? line -> {} : output;
+  }
+
+  /** A request that runs on the host toolchain. */
+  public ExecRequest(Path workspace, List<String> argv, Map<String, String> env, String workdir, Duration timeout,
+      Consumer<String> output, boolean interactive) {
+    this(workspace, argv, env, workdir, timeout, output, interactive, null);
+  }
+
+  /** This request, run in {@code root} (null: on the host toolchain). */
+  public ExecRequest withRoot(Path root) {
+    return new ExecRequest(workspace, argv, env, workdir, timeout, output, interactive, root);
   }
 }

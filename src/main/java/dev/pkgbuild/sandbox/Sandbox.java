@@ -24,4 +24,12 @@ public interface Sandbox {
    * for what the sandbox wrote itself. A workspace the sandbox has not seen needs no call.
    */
   default void hostWrote(java.nio.file.Path workspace) {}
+
+  /**
+   * Readies a freshly installed root for runs with it as {@code /} (e.g. hands it to the uid
+   * the sandbox runs as); called once, before the root is shared.
+   *
+   * @throws PkgbuildException when the root cannot be readied
+   */
+  default void prepareRoot(java.nio.file.Path root) throws PkgbuildException {}
 }

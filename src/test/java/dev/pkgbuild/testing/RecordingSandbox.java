@@ -36,9 +36,10 @@ public final class RecordingSandbox implements Sandbox {
    * @param mounts host folder to the path it is mounted at inside
    * @param started when the request came in
    * @param finished when its answer went out
+   * @param root the installed root the step was to run in, or null for the host toolchain
    */
   public record Exec(List<String> argv, Map<String, String> env, String workdir, Map<Path, String> mounts,
-      Instant started, Instant finished, int exitCode) {
+      Instant started, Instant finished, int exitCode, Path root) {
     /** The host folder mounted at /home/build. */
     public Path workspace() {
       return mounts.keySet().iterator().next();
@@ -54,6 +55,7 @@ public final class RecordingSandbox implements Sandbox {
   private final List<String> fixedTail;
   private final List<Exec> execs = Collections.synchronizedList(new ArrayList<>());
   private final List<Path> hostWrites = Collections.synchronizedList(new ArrayList<>());
+  private final List<Path> prepared = Collections.synchronizedList(new ArrayList<>());
 
   private RecordingSandbox(Integer fixedExit, List<String> fixedTail) {
     this.fixedExit = fixedExit;
@@ -86,13 +88,25 @@ public final class RecordingSandbox implements Sandbox {
     Instant start = Instant.now();
     ExecResult r = fixedExit != null ? answer(request, fixedExit) : onHost(request);
     execs.add(new Exec(request.argv(), request.env(), request.workdir(), Map.of(request.workspace(), HOME),
-        start, Instant.now(), r.exitCode()));
+        start, Instant.now(), r.exitCode(), request.root()));
     return r;
   }
 
   @Override
   public void hostWrote(Path workspace) {
     hostWrites.add(workspace);
+  }
+
+  @Override
+  public void prepareRoot(Path root) {
+    prepared.add(root);
+  }
+
+  /** The roots the builder readied, in order (each once, before it entered the cache). */
+  public List<Path> preparedRoots() {
+    synchronized (prepared) {
+      return List.copyOf(prepared);
+    }
   }
 
   /** Every request so far, in the order they ended. */
