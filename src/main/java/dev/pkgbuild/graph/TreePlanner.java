@@ -55,7 +55,7 @@ public final class TreePlanner {
     Holdings held = Holdings.of(repo.archDir().getParent().toString(), present.values()).and(holdings(extra));
     // Each recipe is loaded, compiled and decided on its own, side by side: most of a plan's time.
     List<Loaded> loaded = SideBySide.map(RecipeFiles.expand(recipes, reporter),
-        f -> load(f, repo.archDir(), present, forced));
+        f -> load(f, repo.archDir(), present, forced, held));
     List<Node> nodes = new ArrayList<>();
     Map<String, PlannedRecipe> byId = new HashMap<>();
     for (Loaded l : loaded) {
@@ -85,14 +85,14 @@ public final class TreePlanner {
   /** One recipe file: its plan and graph node, or why it was skipped. */
   private record Loaded(PlannedRecipe planned, Node node, String skipped) {}
 
-  private Loaded load(Path file, Path archDir, Map<String, IndexEntry> present, Set<String> forced)
-      throws PkgbuildException {
+  private Loaded load(Path file, Path archDir, Map<String, IndexEntry> present, Set<String> forced,
+      Holdings held) throws PkgbuildException {
     Recipe r = RecipeLoader.load(file);
     if (!RecipeCompiler.buildsFor(r, arch)) {
       return new Loaded(null, null, file + ": skipped, builds only for " + String.join(", ", r.pkg().targetArchitecture()));
     }
     CompiledRecipe c = compiler.compile(r, arch, Map.of());
-    return new Loaded(decide(c, archDir, present, forced.contains(c.main().name())), node(c), null);
+    return new Loaded(decide(c, archDir, present, forced.contains(c.main().name()), held), node(c), null);
   }
 
   private Holdings holdings(List<Path> repos) throws PkgbuildException {
@@ -109,8 +109,8 @@ public final class TreePlanner {
 
 
   // The inputs are hashed only to compare them with a record: a missing recipe is built anyway.
-  private PlannedRecipe decide(CompiledRecipe r, Path archDir, Map<String, IndexEntry> present, boolean force)
-      throws PkgbuildException {
+  private PlannedRecipe decide(CompiledRecipe r, Path archDir, Map<String, IndexEntry> present, boolean force,
+      Holdings held) throws PkgbuildException {
     String nv = r.main().name() + "-" + r.main().fullVersion();
     if (force) {
       return planned(r, null, PlanReason.FORCED, nv + ": forced");
@@ -127,15 +127,16 @@ public final class TreePlanner {
       }
     }
     String recorded = recorded(archDir, nv);
+    String isPresent = nv + " is present" + OlderEnvironment.note(archDir, nv, held);
     if (recorded == null) {
-      return planned(r, null, PlanReason.PRESENT, nv + " is present");
+      return planned(r, null, PlanReason.PRESENT, isPresent);
     }
     String inputs = inputs(r);
     if (!recorded.equals(inputs)) {
       return planned(r, inputs, PlanReason.CHANGED, r.main().name() + ": recipe changed since "
           + nv + " was built; bump epoch");
     }
-    return planned(r, inputs, PlanReason.PRESENT, nv + " is present");
+    return planned(r, inputs, PlanReason.PRESENT, isPresent);
   }
 
   private static PlannedRecipe planned(CompiledRecipe r, String inputs, PlanReason reason, String detail) {

@@ -117,6 +117,20 @@ class BuilderEnvironmentTest {
   }
 
   @Test
+  void planNotesANewerEnvironmentWithoutCallingTheRecipeChanged() throws Exception {
+    Path r = recipe("foo", "toolchain");
+    t.build(r, 0);
+    publish("toolchain", "2.0-r0");
+    TreeRequest req = new TreeRequest(List.of(r), t.request(r, 0), 1, false, false, java.util.Set.of(),
+        List.of(envRepo));
+    dev.pkgbuild.graph.PlannedRecipe p = new TreeBuilder(t.reporter, t.sandboxes, java.time.Clock.systemUTC())
+        .plan(req).recipes().get(0);
+    assertEquals(dev.pkgbuild.graph.PlanReason.PRESENT, p.reason());
+    assertTrue(p.detail().contains("built against an older environment: toolchain-1.0-r0 (now toolchain-2.0-r0 in "),
+        p.detail());
+  }
+
+  @Test
   void anUnsatisfiableEnvironmentFailsBeforeAnyStepNamingWhatIsMissing() throws Exception {
     PkgbuildException e = assertThrows(PkgbuildException.class, () -> t.build(recipe("foo", "nosuch"), 0));
     assertTrue(e.getMessage().startsWith("environment of foo: "), e.getMessage());
