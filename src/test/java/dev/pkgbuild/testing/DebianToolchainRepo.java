@@ -9,12 +9,14 @@ import dev.pkgbuild.sign.SigningKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -110,6 +112,7 @@ public final class DebianToolchainRepo {
     if (Files.isRegularFile(done.resolve("summary.txt"))) {
       return done;
     }
+    removeAbandoned(base);
     Path work = Files.createTempDirectory(base, id + ".part-");
     try {
       Path keys = Files.createDirectories(work.resolve("keys"));
@@ -129,6 +132,18 @@ public final class DebianToolchainRepo {
       }
     }
     return done;
+  }
+
+  /** Deletes half-made folders a killed JVM left (older than an hour, so none still being made). */
+  private static void removeAbandoned(Path base) throws IOException {
+    Instant cutoff = Instant.now().minus(Duration.ofHours(1));
+    try (Stream<Path> s = Files.list(base)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().contains(".part-")).toList()) {
+        if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+          FileTrees.deleteQuietly(p);
+        }
+      }
+    }
   }
 
   /** Hash of the closure list, every .deb's name and size, and the converter version. */

@@ -10,10 +10,14 @@ import dev.pkgbuild.env.Environments;
 import dev.pkgbuild.env.RepositoryClient;
 import dev.pkgbuild.env.ResolvedEnvironment;
 import dev.pkgbuild.env.RootCache;
+import dev.pkgbuild.repo.RepoFixture;
+import dev.pkgbuild.sign.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,37 @@ class DebianToolchainRepoTest {
     assertEquals(List.of(List.of("libc6"), List.of("libgcc-s1", "libgcc1"), List.of("python3")), p.relations("Depends"));
     assertEquals(List.of(), p.relations("Pre-Depends"));
     assertEquals("one\ntwo", p.field("Description"));
+  }
+
+  @Test
+  void theSameDebsGiveTheSamePackages() throws Exception {
+    DebianToolchainRepo.require();
+    Path debs = Files.createDirectories(tmp.resolve("debs"));
+    for (Path deb : DebianToolchainRepo.debFiles(DebianToolchainRepo.debsDir())) {
+      String n = deb.getFileName().toString();
+      if (n.startsWith("make_") || n.startsWith("busybox-static_") || n.startsWith("zlib1g_")) {
+        Files.createSymbolicLink(debs.resolve(n), deb);
+      }
+    }
+    SigningKey key = RepoFixture.key(tmp.resolve("keys"));
+    List<byte[]> first = new ArrayList<>();
+    for (String run : List.of("a", "b")) {
+      Path repo = tmp.resolve("repo-" + run);
+      new DebianToolchain(debs, tmp.resolve("work-" + run), repo, key).build();
+      List<Path> apks;
+      try (var s = Files.list(repo.resolve("x86_64"))) {
+        apks = s.filter(f -> f.toString().endsWith(".apk")).sorted().toList();
+      }
+      assertEquals(4, apks.size(), apks.toString());
+      for (int i = 0; i < apks.size(); i++) {
+        byte[] bytes = Files.readAllBytes(apks.get(i));
+        if (run.equals("a")) {
+          first.add(bytes);
+        } else {
+          assertTrue(Arrays.equals(first.get(i), bytes), apks.get(i) + " differs between two conversions");
+        }
+      }
+    }
   }
 
   @Test
