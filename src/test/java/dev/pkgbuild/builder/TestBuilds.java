@@ -71,8 +71,13 @@ final class TestBuilds {
   }
 
   BuildRequest request(Path recipe, long epoch) {
+    return request(recipe, epoch, true);
+  }
+
+  /** {@code offline}: sources and packages only from the cache (tests' default); else a local server may serve them. */
+  BuildRequest request(Path recipe, long epoch, boolean offline) {
     return new BuildRequest(recipe, "x86_64", out(), null, keys(), null, List.of(), cache(), List.of(), null,
-        runner, root.resolve("tmp"), false, false, true, epoch);
+        runner, root.resolve("tmp"), false, false, offline, epoch);
   }
 
   Builder builder() {
