@@ -68,6 +68,17 @@ public final class Environments {
    */
   public List<VerifiedPackage> fetch(ResolvedEnvironment env) throws PkgbuildException {
     List<VerifiedPackage> out = new ArrayList<>();
+    int downloads = 0;
+    long bytes = 0;
+    for (ResolvedPackage p : env.resolution().packages()) {
+      if (client.needsDownload(env.lineOf(p.repository()), p.entry())) {
+        downloads++;
+        bytes += p.entry().fileSize();
+      }
+    }
+    if (downloads > 0) {
+      client.announce(downloads, bytes);
+    }
     for (ResolvedPackage p : env.resolution().packages()) {
       RepositoryLine line = env.lineOf(p.repository());
       Path file = client.fetch(line, env.request().arch(), p.entry());

@@ -74,7 +74,7 @@ final class PackageFetch {
   private Path download(URI uri, String shown, long max, IndexEntry entry, Path cached) throws PkgbuildException {
     Path temp = cache.temp(cached);
     try {
-      reporter.info("fetch " + shown);
+      reporter.info("fetch " + shown + " (" + RepositoryClient.mib(entry.fileSize()) + ")");
       RemoteFetch.Outcome o = remote.get(uri, RemoteFetch.Validators.NONE, max, temp);
       check(temp, entry, shown);
       cache.publish(temp, cached);

@@ -121,6 +121,20 @@ public final class RepositoryClient {
     return packages.fetch(repo, arch, entry);
   }
 
+  /** Whether {@link #fetch} of {@code entry} would download: a remote repository's package not in the cache. */
+  public boolean needsDownload(RepositoryLine repo, IndexEntry entry) {
+    return repo.remote() && !Files.isRegularFile(cache.pkg(entry.checksum()));
+  }
+
+  /** Says how much is to be downloaded before the first download starts. */
+  void announce(int count, long bytes) {
+    reporter.info("fetching " + count + " package" + (count == 1 ? "" : "s") + " (" + mib(bytes) + ")");
+  }
+
+  static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+  }
+
   private static URI keyUri(String entry) throws PkgbuildException {
     String shown = RepositoryLine.redact(entry);
     try {

@@ -32,6 +32,7 @@ class EnvironmentsTest extends ServedRepositoryTest {
     RootCache cache = new RootCache(tmp.resolve("roots"));
     RootCache.CachedRoot first = cache.root(env, envs);
     assertFalse(first.hit());
+    assertTrue(log.contains("fetching 1 package (0.0 MiB)"), "the download is announced with its size: " + log);
     assertTrue(Files.isRegularFile(first.path().resolve("usr/share/hello/VERSION")));
     assertTrue(Files.readString(first.path().resolve("lib/apk/db/installed")).contains("P:hello\n"));
     assertEquals(server.url() + "\n", Files.readString(first.path().resolve("etc/apk/repositories")));
@@ -40,6 +41,7 @@ class EnvironmentsTest extends ServedRepositoryTest {
     ResolvedEnvironment again = envs.resolve(request(List.of("hello"), false, keyFile().toString()));
     RootCache.CachedRoot second = cache.root(again, envs);
     assertTrue(second.hit());
+    assertEquals(1, log.stream().filter(l -> l.startsWith("fetching ")).count(), "nothing to fetch the second time");
     assertEquals(first.path(), second.path());
     try (var s = Files.list(tmp.resolve("roots"))) {
       assertEquals(1, s.count(), "no install folders left behind");
