@@ -7,6 +7,9 @@ import dev.pkgbuild.env.EnvironmentRequest;
 import dev.pkgbuild.env.Environments;
 import dev.pkgbuild.env.LockFile;
 import dev.pkgbuild.env.RepositoryClient;
+import dev.pkgbuild.env.RepositoryIndex;
+import dev.pkgbuild.env.RepositoryLine;
+import dev.pkgbuild.sign.TrustedKeys;
 import dev.pkgbuild.env.ResolvedEnvironment;
 import dev.pkgbuild.env.RootCache;
 import dev.pkgbuild.io.AtomicFiles;
@@ -53,10 +56,36 @@ public final class BuildRoots {
 
   /** The repository client's steps, set up as {@code req} says (cache, offline, credentials). */
   public static Environments environments(BuildRequest req, Reporter reporter) {
+    return new Environments(new RepositoryClient(settings(req), reporter));
+  }
+
+  /**
+   * The indexes of the remote repositories the command line appends (for a plan: what they hold
+   * need not be built first), each checked against the appended keyring.
+   */
+  static List<RepositoryIndex> remoteIndexes(BuildRequest req, String arch, Reporter reporter)
+      throws PkgbuildException {
     EnvironmentOptions o = req.environment();
-    ClientSettings settings = ClientSettings.of(o.apkCacheDir(), Path.of("").toAbsolutePath())
-        .offline(req.offline()).auth(o.auth());
-    return new Environments(new RepositoryClient(settings, reporter));
+    List<RepositoryIndex> out = new ArrayList<>();
+    RepositoryClient client = null;
+    TrustedKeys keys = null;
+    for (String r : o.repositories()) {
+      RepositoryLine line = RepositoryLine.parse(r);
+      if (!line.remote()) {
+        continue;
+      }
+      if (client == null) {
+        client = new RepositoryClient(settings(req), reporter);
+        keys = client.keyring(o.keyring());
+      }
+      out.add(client.index(line, arch, keys, o.allowUntrusted()));
+    }
+    return out;
+  }
+
+  private static ClientSettings settings(BuildRequest req) {
+    EnvironmentOptions o = req.environment();
+    return ClientSettings.of(o.apkCacheDir(), Path.of("").toAbsolutePath()).offline(req.offline()).auth(o.auth());
   }
 
   /** What the build's environment asks for: the recipe's, then the command line's, then the output repository. */

@@ -4,6 +4,8 @@ import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.graph.Needed;
 import dev.pkgbuild.graph.Outcome;
+import dev.pkgbuild.env.RepositoryIndex;
+import dev.pkgbuild.graph.Holdings;
 import dev.pkgbuild.graph.Plan;
 import dev.pkgbuild.graph.Scheduler;
 import dev.pkgbuild.graph.TreePlanner;
@@ -38,7 +40,17 @@ public final class TreeBuilder {
     // key may be null for a read-only plan: the repository is then only read, never written.
     Repository repo = Repository.open(req.template().outDir(), arch.apkName(), key, reporter);
     return new TreePlanner(req.template().pipelineDirs(), arch, reporter)
-        .plan(req.recipes(), repo, req.repositories(), req.rebuildChanged(), req.forced());
+        .plan(req.recipes(), repo, req.repositories(), remoteHoldings(req.template(), arch.apkName()),
+            req.rebuildChanged(), req.forced());
+  }
+
+  /** What the remote repositories given with {@code -r} hold (local ones the planner reads itself). */
+  private Holdings remoteHoldings(BuildRequest template, String arch) throws PkgbuildException {
+    Holdings all = Holdings.none();
+    for (RepositoryIndex index : BuildRoots.remoteIndexes(template, arch, reporter)) {
+      all = all.and(Holdings.of(index.location(), index.entries()));
+    }
+    return all;
   }
 
   /**

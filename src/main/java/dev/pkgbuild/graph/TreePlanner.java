@@ -51,8 +51,15 @@ public final class TreePlanner {
    */
   public Plan plan(List<Path> recipes, Repository repo, List<Path> extra, boolean rebuildChanged,
       Set<String> forced) throws PkgbuildException {
+    return plan(recipes, repo, extra, Holdings.none(), rebuildChanged, forced);
+  }
+
+  /** As above, with {@code remote}: what repositories the caller read itself (remote ones) hold. */
+  public Plan plan(List<Path> recipes, Repository repo, List<Path> extra, Holdings remote, boolean rebuildChanged,
+      Set<String> forced) throws PkgbuildException {
     Map<String, IndexEntry> present = repo.listed();
-    Holdings held = Holdings.of(repo.archDir().getParent().toString(), present.values()).and(holdings(extra));
+    Holdings held = Holdings.of(repo.archDir().getParent().toString(), present.values()).and(holdings(extra))
+        .and(remote);
     // Each recipe is loaded, compiled and decided on its own, side by side: most of a plan's time.
     List<Loaded> loaded = SideBySide.map(RecipeFiles.expand(recipes, reporter),
         f -> load(f, repo.archDir(), present, forced, held));

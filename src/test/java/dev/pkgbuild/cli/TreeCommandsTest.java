@@ -63,6 +63,19 @@ class TreeCommandsTest {
     Run served = plan(dir, "-r", extra.toString());
     assertTrue(served.out().contains("cut      gcc needs gcc (environment, " + dir.resolve("gcc.yaml")
         + ":2:3), its own output: served by gcc-0.9-r0 in " + extra + "\n"), served.out());
+
+    // the same repository over HTTP, its index checked against the key given with -k
+    String keyName;
+    try (var s = Files.list(extra)) {
+      keyName = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rsa.pub")).findFirst().orElseThrow();
+    }
+    try (dev.pkgbuild.repo.RepoServer server = dev.pkgbuild.repo.RepoServer.start(extra, "127.0.0.1", 0,
+        dev.pkgbuild.diag.Reporter.silent())) {
+      String url = server.url().toString();
+      Run remote = plan(dir, "-r", url, "-k", url + "/" + keyName, "--cache-dir", tmp.resolve("cache").toString());
+      assertEquals(0, remote.code(), remote.err());
+      assertTrue(remote.out().contains("its own output: served by gcc-0.9-r0 in " + url + "\n"), remote.out());
+    }
   }
 
   @Test
