@@ -67,7 +67,7 @@ public final class TreeBuilder {
     if (!bootstrap.isEmpty()) {
       String count = bootstrap.size() == 1 ? "1 package" : bootstrap.size() + " packages";
       throw PkgbuildException.badInput("the tree needs " + count + " that no repository holds "
-          + "and no recipe of it can be built before; pass a repository holding them with -r DIR:\n  "
+          + "and no recipe of it can be built before; pass a repository holding them with -r REPO:\n  "
           + String.join("\n  ", bootstrap.stream().map(Needed::describe).toList()));
     }
     if (plan.toBuild().isEmpty()) {

@@ -43,7 +43,7 @@ public final class PlanRendering {
     }
     if (!bootstrap.isEmpty()) {
       sb.append(", ").append(bootstrap.size() == 1 ? "1 package" : bootstrap.size() + " packages")
-          .append(" needed from an existing repository first (pass it with -r DIR)");
+          .append(" needed from an existing repository first (pass it with -r REPO)");
     }
     return sb.append('\n').toString();
   }

@@ -43,7 +43,7 @@ class TreeCyclesTest {
     PkgbuildException e = assertThrows(PkgbuildException.class, () -> builder.build(req, TreeBuilderTest.QUIET));
     assertEquals(ExitStatus.BAD_INPUT, e.status());
     assertEquals(List.of("the tree needs 1 package that no repository holds and no recipe of it can be built "
-        + "before; pass a repository holding them with -r DIR:",
+        + "before; pass a repository holding them with -r REPO:",
         "  gcc: needed by gcc (" + dir.resolve("gcc.yaml") + ":2:3), as their own output"),
         List.of(e.getMessage().split("\n")));
     assertFalse(Files.exists(t.out()), "nothing is written to the repository");

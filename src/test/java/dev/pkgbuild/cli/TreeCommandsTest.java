@@ -47,7 +47,7 @@ class TreeCommandsTest {
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().contains("needed   gcc: needed by gcc (" + dir.resolve("gcc.yaml") + ":2:3), as their own output\n"),
         text.out());
-    assertTrue(text.out().endsWith("1 package needed from an existing repository first (pass it with -r DIR)\n"),
+    assertTrue(text.out().endsWith("1 package needed from an existing repository first (pass it with -r REPO)\n"),
         text.out());
     assertTrue(plan(dir, "--json").out().contains("\"bootstrap\": [\n    \"gcc\"\n  ]"));
 
@@ -55,7 +55,7 @@ class TreeCommandsTest {
         "--keys-dir", tmp.resolve("keys").toString(), "--arch", "x86_64");
     assertEquals(ExitStatus.BAD_INPUT.code(), build.code());
     assertEquals("pkgbuild: the tree needs 1 package that no repository holds and no recipe of it can be built "
-        + "before; pass a repository holding them with -r DIR:\n  gcc: needed by gcc (" + dir.resolve("gcc.yaml")
+        + "before; pass a repository holding them with -r REPO:\n  gcc: needed by gcc (" + dir.resolve("gcc.yaml")
         + ":2:3), as their own output\n", build.err());
     assertFalse(Files.exists(tmp.resolve("repo")));
 
