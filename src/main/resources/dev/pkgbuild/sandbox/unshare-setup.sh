@@ -32,17 +32,7 @@ printf '%s\n' "$group" >"$r/etc/group"
 printf '%s\n' "$hosts" >"$r/etc/hosts"
 mount --no-canonicalize --rbind /proc/self/fd/3 "$r/home/build"
 exec 3<&-
-# few processes: this script runs once per step, and each fork counts
-devs=
-for d in null zero full random urandom tty; do if [ -e "/dev/$d" ]; then devs="$devs $d"; fi; done
-cd "$r/dev"
-touch $devs
-ln -s /proc/self/fd fd
-ln -s fd/0 stdin
-ln -s fd/1 stdout
-ln -s fd/2 stderr
-for d in $devs; do mount --bind "/dev/$d" "$r/dev/$d"; done
-mount -t tmpfs -o mode=1777 tmpfs "$r/dev/shm"
+fill_dev "$r/dev"
 mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"
 mount -t proc proc "$r/proc"
 cd "$r"

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * A sandbox for tests of orchestration, not isolation: it records every request (argv, env,
- * working directory, the workspace mount) and either runs the step on the host, with the
+ * working directory, the workspace mount, the package root) and either runs the step on the host, with the
  * sandbox's {@code /home/build} rewritten to the workspace folder and no isolation at all,
  * or runs nothing and answers with a fixed exit code. It keeps no timeout: the builder sets none.
  */
@@ -36,9 +36,11 @@ public final class RecordingSandbox implements Sandbox {
    * @param mounts host folder to the path it is mounted at inside
    * @param started when the request came in
    * @param finished when its answer went out
+   * @param root the package root the step asked for as {@code /} ({@code null}: the host toolchain);
+   *     steps run on the host ignore it
    */
   public record Exec(List<String> argv, Map<String, String> env, String workdir, Map<Path, String> mounts,
-      Instant started, Instant finished, int exitCode) {
+      Instant started, Instant finished, int exitCode, Path root) {
     /** The host folder mounted at /home/build. */
     public Path workspace() {
       return mounts.keySet().iterator().next();
@@ -54,6 +56,7 @@ public final class RecordingSandbox implements Sandbox {
   private final List<String> fixedTail;
   private final List<Exec> execs = Collections.synchronizedList(new ArrayList<>());
   private final List<Path> hostWrites = Collections.synchronizedList(new ArrayList<>());
+  private final List<Path> preparedRoots = Collections.synchronizedList(new ArrayList<>());
 
   private RecordingSandbox(Integer fixedExit, List<String> fixedTail) {
     this.fixedExit = fixedExit;
@@ -86,13 +89,25 @@ public final class RecordingSandbox implements Sandbox {
     Instant start = Instant.now();
     ExecResult r = fixedExit != null ? answer(request, fixedExit) : onHost(request);
     execs.add(new Exec(request.argv(), request.env(), request.workdir(), Map.of(request.workspace(), HOME),
-        start, Instant.now(), r.exitCode()));
+        start, Instant.now(), r.exitCode(), request.root()));
     return r;
   }
 
   @Override
   public void hostWrote(Path workspace) {
     hostWrites.add(workspace);
+  }
+
+  @Override
+  public void prepareRoot(Path root) {
+    preparedRoots.add(root);
+  }
+
+  /** The roots handed to {@link #prepareRoot}, in order. */
+  public List<Path> preparedRoots() {
+    synchronized (preparedRoots) {
+      return List.copyOf(preparedRoots);
+    }
   }
 
   /** Every request so far, in the order they ended. */
