@@ -26,6 +26,7 @@ mkdir -p "$r/etc" "$r/home/build" "$r/tmp" "$r/proc" "$r/dev"
 mount --no-canonicalize --rbind /proc/self/fd/3 "$r/home/build"
 exec 3<&-
 mount -t tmpfs -o mode=0755 tmpfs "$r/dev"
+mkdir "$r/dev/shm"
 fill_dev "$r/dev"
 mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"
 mount -t proc proc "$r/proc"

@@ -1,12 +1,11 @@
 # Shared by pkgbuild's setup scripts (prepended to each). Few processes: a script runs once
 # per step, and each fork counts.
-# fill_dev DIR: makes the empty folder DIR the sandbox's /dev: the host's harmless devices,
-# the descriptor links and a private /dev/shm.
+# fill_dev DIR: makes DIR, empty but for the folder shm, the sandbox's /dev: the host's
+# harmless devices, the descriptor links and a private /dev/shm.
 fill_dev() {
   devs=
   for d in null zero full random urandom tty; do if [ -e "/dev/$d" ]; then devs="$devs $d"; fi; done
   cd "$1"
-  mkdir -p shm
   touch $devs
   ln -s /proc/self/fd fd
   ln -s fd/0 stdin

@@ -69,6 +69,43 @@ class RootedSandboxTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"bubblewrap", "unshare"})
+  void rooted_mountTable_holdsOnlyTheSandboxsOwnMounts(String runner) throws Exception {
+    Sandbox sandbox = rooted(runner);
+    var run = sh(sandbox, prepared(sandbox), "while read -r line; do echo \"$line\"; done < /proc/self/mountinfo");
+    List<String> expected = new ArrayList<>(List.of("/ overlay", "/home/build", "/dev tmpfs"));
+    for (String d : List.of("null", "zero", "full", "random", "urandom", "tty")) {
+      if (Files.exists(Path.of("/dev", d))) {
+        expected.add("/dev/" + d);
+      }
+    }
+    expected.addAll(List.of("/dev/shm tmpfs", "/tmp tmpfs", "/proc proc"));
+    assertEquals(0, run.result().exitCode(), run.text());
+    // mount point and, where it is ours to choose, file system type
+    List<String> seen = run.lines().stream().map(l -> {
+      String mp = l.split(" ")[4];
+      String fs = l.substring(l.indexOf(" - ") + 3).split(" ")[0];
+      return mp.equals("/home/build") || mp.matches("/dev/[a-z]+") && !mp.equals("/dev/shm") ? mp : mp + " " + fs;
+    }).toList();
+    assertEquals(expected, seen, run.text());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bubblewrap", "unshare"})
+  void rooted_timeout_killsTheWholeTreeWith124(String runner) throws Exception {
+    Sandbox sandbox = rooted(runner);
+    Path root = prepared(sandbox);
+    String marker = "rooted-spin-" + runner;
+    var req = new ExecRequest(workspace(tmp), List.of("/bin/sh", "-c", "while :; do :; done & wait", marker),
+        ENV, null, Duration.ofMillis(1500), null, false, root);
+    ExecResult r = sandbox.run(req);
+    assertTrue(r.timedOut());
+    assertEquals(124, r.exitCode());
+    Thread.sleep(200);
+    assertEquals(List.of(), HostProcesses.matching(marker));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bubblewrap", "unshare"})
   void rooted_network_hasOnlyLoopback(String runner) throws Exception {
     Sandbox sandbox = rooted(runner);
     var run = sh(sandbox, prepared(sandbox, "cat"), "while read -r name _; do echo $name; done < /proc/net/dev");
