@@ -5,6 +5,7 @@
 # $1 workspace  $2 package root  $3 passwd  $4 group  $5 hosts  $6 workdir
 # $7 host umount  $8 its loader (empty: static)  $9 its library folders, joined with ':'
 # then NAME=VALUE... -- COMMAND ARGS... (PWD is the workdir, as bwrap sets it)
+# Most mounts go through one `mount -a` each of two generated tables, to save processes.
 set -eu
 ws=$1 root=$2 passwd=$3 group=$4 hosts=$5 workdir=$6 umount=$7 loader=$8 libs=$9
 shift 9
@@ -12,24 +13,26 @@ shift 9
 exec 3<"$ws" 4<"$root"
 t=/tmp
 mount -t tmpfs -o mode=0755 pkgbuild "$t"
-mkdir "$t/lower" "$t/upper" "$t/work" "$t/new"
-mount --no-canonicalize --bind /proc/self/fd/4 "$t/lower"
-exec 4<&-
+mkdir "$t/upper" "$t/work" "$t/new"
 # writes outside the workspace land in upper, on this tmpfs, and vanish with the step
-mount -t overlay -o "lowerdir=$t/lower,upperdir=$t/upper,workdir=$t/work" pkgbuild "$t/new"
+mount -t overlay -o "lowerdir=/proc/self/fd/4,upperdir=$t/upper,workdir=$t/work" pkgbuild "$t/new"
+exec 4<&-
 r=$t/new
-mkdir -p "$r/etc" "$r/home/build" "$r/tmp" "$r/proc" "$r/dev"
 # the root's own account and host files win; ours only fill a gap
+[ -d "$r/etc" ] || mkdir "$r/etc"
 [ -e "$r/etc/passwd" ] || [ -L "$r/etc/passwd" ] || printf '%s\n' "$passwd" >"$r/etc/passwd"
 [ -e "$r/etc/group" ] || [ -L "$r/etc/group" ] || printf '%s\n' "$group" >"$r/etc/group"
 [ -e "$r/etc/hosts" ] || [ -L "$r/etc/hosts" ] || printf '%s\n' "$hosts" >"$r/etc/hosts"
-mount --no-canonicalize --rbind /proc/self/fd/3 "$r/home/build"
+printf '%s\n' "/proc/self/fd/3 $r/home/build none rbind,X-mount.mkdir 0 0" \
+  "tmpfs $r/dev tmpfs mode=0755,X-mount.mkdir 0 0" "tmpfs $r/tmp tmpfs mode=1777,X-mount.mkdir 0 0" \
+  "proc $r/proc proc X-mount.mkdir 0 0" >"$t/fstab"
+mount -a -c --fstab "$t/fstab"
 exec 3<&-
-mount -t tmpfs -o mode=0755 tmpfs "$r/dev"
-mkdir "$r/dev/shm"
-fill_dev "$r/dev"
-mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"
-mount -t proc proc "$r/proc"
+dev_skeleton "$r/dev"
+: >"$t/fstab"
+for d in $devs; do printf '%s\n' "/dev/$d $r/dev/$d none bind 0 0" >>"$t/fstab"; done
+printf '%s\n' "tmpfs $r/dev/shm tmpfs mode=1777,X-mount.mkdir 0 0" >>"$t/fstab"
+mount -a -c --fstab "$t/fstab"
 command -v hostname >/dev/null 2>&1 && hostname pkgbuild 2>/dev/null || true
 # The host's tree goes on top of the root's /tmp and is detached from there. From here on only
 # shell builtins and programs started by their full path under /tmp (the old root) work.

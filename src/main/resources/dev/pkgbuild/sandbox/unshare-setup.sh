@@ -32,7 +32,9 @@ printf '%s\n' "$group" >"$r/etc/group"
 printf '%s\n' "$hosts" >"$r/etc/hosts"
 mount --no-canonicalize --rbind /proc/self/fd/3 "$r/home/build"
 exec 3<&-
-fill_dev "$r/dev"
+dev_skeleton "$r/dev"
+for d in $devs; do mount --bind "/dev/$d" "$r/dev/$d"; done
+mount -t tmpfs -o mode=1777 tmpfs "$r/dev/shm"
 mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"
 mount -t proc proc "$r/proc"
 cd "$r"

@@ -13,9 +13,9 @@ import java.util.Map;
  * Benchmark harness for bench/sandbox.sh: runs {@code /bin/true} N times through a runner
  * (or plain bwrap started the same way, from this JVM) and prints per-run wall times.
  * {@code SandboxBench hold RUNNER} instead runs {@code sleep 600}, for the Ctrl-C check.
- * {@code SandboxBench rooted RUNNER N} (bench/rooted-step.sh) times {@code /bin/sh -c true} on
- * the host toolchain and in a prepared package root ({@link TestRoot}) through the same runner,
- * the two alternating so that load hits both alike.
+ * {@code SandboxBench rooted RUNNER N [FILES]} (bench/rooted-step.sh) times {@code /bin/sh -c true}
+ * on the host toolchain and in a prepared package root ({@link TestRoot}, padded with FILES small
+ * files) through the same runner, the two alternating so that load hits both alike.
  */
 public final class SandboxBench {
   private SandboxBench() {}
@@ -30,7 +30,7 @@ public final class SandboxBench {
       return;
     }
     if (mode.equals("rooted")) {
-      rooted(sandbox(args[1]), ws, dir, Integer.parseInt(args[2]));
+      rooted(sandbox(args[1]), ws, dir, Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
       return;
     }
     int n = Integer.parseInt(args[1]);
@@ -51,11 +51,16 @@ public final class SandboxBench {
     System.out.printf("%-12s n=%d mean=%.1f ms median=%.1f ms min=%.1f ms%n", mode, n, mean, ms.get(n / 2), ms.get(0));
   }
 
-  private static void rooted(Sandbox sandbox, Path ws, Path dir, int n) throws Exception {
-    long t = System.nanoTime();
+  private static void rooted(Sandbox sandbox, Path ws, Path dir, int n, int files) throws Exception {
     Path root = TestRoot.build(dir.resolve("root"));
+    for (int i = 0; i < files; i++) {
+      Path f = root.resolve("usr/share/pad/" + i / 1000 + "/" + i);
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, "padding " + i + "\n");
+    }
+    long t = System.nanoTime();
     sandbox.prepareRoot(root);
-    System.out.printf("root: %d files, built and prepared in %.1f ms%n", TestRoot.listing(root).size(),
+    System.out.printf("root: %d entries, prepareRoot %.1f ms%n", TestRoot.listing(root).size(),
         (System.nanoTime() - t) / 1e6);
     ExecRequest host = new ExecRequest(ws, List.of("/bin/sh", "-c", "true"), Map.of("PATH", "/usr/bin:/bin"), null,
         null, null, false);
