@@ -93,12 +93,18 @@ final class RootedLaunch {
     }
   }
 
+  /** The root's {@code /etc/ld.so.preload} as a path inside the root, links followed, or "". */
+  static String preloadList(Path root) {
+    return InRoot.resolve(root, "/etc/ld.so.preload").filter(Files::isRegularFile)
+        .map(p -> "/" + root.relativize(p)).orElse("");
+  }
+
   /** The complete host command line (for the benchmark and debugging). */
   List<String> commandLine(ExecRequest request, Path ws, Path root, HostUmount umount) {
     List<String> argv = Launch.unshare(who, unshare, request.interactive());
     argv.addAll(List.of("/bin/sh", "-c", SCRIPT, "pkgbuild-rooted", ws.toString(), root.toString(), HostLayout.PASSWD,
         HostLayout.GROUP, HostLayout.HOSTS, request.workdir(), umount.umount(), umount.loader(),
-        umount.libraryPath()));
+        umount.libraryPath(), preloadList(root)));
     for (Map.Entry<String, String> e : new TreeMap<>(request.env()).entrySet()) {
       argv.add(e.getKey() + "=" + e.getValue());
     }

@@ -4,11 +4,12 @@
 # command with only the given environment. Only that exec uses the root's programs.
 # $1 workspace  $2 package root  $3 passwd  $4 group  $5 hosts  $6 workdir
 # $7 host umount  $8 its loader (empty: static)  $9 its library folders, joined with ':'
+# $10 the root's /etc/ld.so.preload with its links followed inside the root, or empty
 # then NAME=VALUE... -- COMMAND ARGS... (PWD is the workdir, as bwrap sets it)
 # Most mounts go through one `mount -a` each of two generated tables, to save processes.
 set -eu
-ws=$1 root=$2 passwd=$3 group=$4 hosts=$5 workdir=$6 umount=$7 loader=$8 libs=$9
-shift 9
+ws=$1 root=$2 passwd=$3 group=$4 hosts=$5 workdir=$6 umount=$7 loader=$8 libs=$9 preload=${10}
+shift 10
 # both are reached through descriptors: /tmp, where they may live, is covered next
 exec 3<"$ws" 4<"$root"
 t=/tmp
@@ -32,6 +33,9 @@ dev_skeleton "$r/dev"
 : >"$t/fstab"
 for d in $devs; do printf '%s\n' "/dev/$d $r/dev/$d none bind 0 0" >>"$t/fstab"; done
 printf '%s\n' "tmpfs $r/dev/shm tmpfs mode=1777,X-mount.mkdir 0 0" >>"$t/fstab"
+# the host's loader would read the root's preload list and run the root's code beside the
+# host's tree: hidden until the host's umount is done
+[ -z "$preload" ] || printf '%s\n' "/dev/null $r$preload none bind 0 0" >>"$t/fstab"
 mount -a -c --fstab "$t/fstab"
 command -v hostname >/dev/null 2>&1 && hostname pkgbuild 2>/dev/null || true
 # The host's tree goes on top of the root's /tmp and is detached from there. From here on only
@@ -44,9 +48,9 @@ unset IFS
 cd "$r"
 pivot_root . "${old#/}"
 if [ -n "$loader" ]; then
-  "$old$loader" --library-path "$path" "$old$umount" -n -l "$old"
+  "$old$loader" --library-path "$path" "$old$umount" -n -l "$old" ${preload:+"$preload"}
 else
-  "$old$umount" -n -l "$old"
+  "$old$umount" -n -l "$old" ${preload:+"$preload"}
 fi
 cd "$workdir"
 unset PATH OLDPWD PWD
