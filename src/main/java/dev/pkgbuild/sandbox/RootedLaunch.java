@@ -27,6 +27,7 @@ final class RootedLaunch {
   private static final List<String> MOUNT_POINTS = List.of("etc", "home", "home/build", "tmp", "proc", "dev");
   /** What the root's shell can export: the final exec goes through it, not through env(1). */
   private static final Pattern SHELL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern PLAIN_PATH = Pattern.compile("[^\\s\\\\]*");
 
   private final HostIdentity who;
   private final String unshare;
@@ -94,13 +95,18 @@ final class RootedLaunch {
   }
 
   /** The root's {@code /etc/ld.so.preload} as a path inside the root, links followed, or "". */
-  static String preloadList(Path root) {
-    return InRoot.resolve(root, "/etc/ld.so.preload").filter(Files::isRegularFile)
+  static String preloadList(Path root) throws PkgbuildException {
+    String path = InRoot.resolve(root, "/etc/ld.so.preload").filter(Files::isRegularFile)
         .map(p -> "/" + root.relativize(p)).orElse("");
+    if (!PLAIN_PATH.matcher(path).matches()) { // it goes into a mount table, split at blanks
+      throw PkgbuildException.badInput("build root " + root + " has /etc/ld.so.preload at " + path
+          + ", a path with blanks or backslashes the sandbox cannot cover");
+    }
+    return path;
   }
 
   /** The complete host command line (for the benchmark and debugging). */
-  List<String> commandLine(ExecRequest request, Path ws, Path root, HostUmount umount) {
+  List<String> commandLine(ExecRequest request, Path ws, Path root, HostUmount umount) throws PkgbuildException {
     List<String> argv = Launch.unshare(who, unshare, request.interactive());
     argv.addAll(List.of("/bin/sh", "-c", SCRIPT, "pkgbuild-rooted", ws.toString(), root.toString(), HostLayout.PASSWD,
         HostLayout.GROUP, HostLayout.HOSTS, request.workdir(), umount.umount(), umount.loader(),

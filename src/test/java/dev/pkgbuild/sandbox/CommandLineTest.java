@@ -68,7 +68,7 @@ class CommandLineTest {
   }
 
   @Test
-  void commandLine_rootedAsRoot_hostShellSetsUpThenEnvAndCommandAfterTheSeparator() {
+  void commandLine_rootedAsRoot_hostShellSetsUpThenEnvAndCommandAfterTheSeparator() throws Exception {
     HostUmount umount = new HostUmount("/usr/bin/umount", "/usr/lib/ld.so", "/usr/lib");
     List<String> argv = new RootedLaunch(ROOT, "unshare").commandLine(REQ.withRoot(Path.of("/roots/r1")),
         Path.of("/ws"), Path.of("/roots/r1"), umount);

@@ -199,6 +199,17 @@ class RootedSandboxTest {
   }
 
   @Test
+  void rooted_preloadListAtAPathWithBlanks_isRefused() throws Exception {
+    Sandbox sandbox = rooted("unshare");
+    Path root = prepared(sandbox);
+    Files.writeString(Files.createDirectories(root.resolve("usr/odd dir")).resolve("preload"), "");
+    Files.createSymbolicLink(root.resolve("etc/ld.so.preload"), Path.of("../usr/odd dir/preload"));
+    var e = assertThrows(PkgbuildException.class, () -> sh(sandbox, root, "true"));
+    assertEquals("build root " + root + " has /etc/ld.so.preload at /usr/odd dir/preload, a path with blanks"
+        + " or backslashes the sandbox cannot cover", e.getMessage());
+  }
+
+  @Test
   void rooted_variableNameTheShellCannotExport_isRefused() throws Exception {
     Sandbox sandbox = rooted("unshare");
     Path root = prepared(sandbox);
