@@ -10,13 +10,16 @@ import java.util.TreeMap;
 /**
  * Runs commands under bubblewrap: new user, mount, PID, IPC, UTS, cgroup and network
  * namespaces (so only a loopback interface that is down), uid 0 inside, the workspace
- * read-write at /home/build, the host toolchain read-only, and nothing else of the host.
+ * read-write at /home/build, the host toolchain read-only, and nothing else of the host. A
+ * request with a package root goes through {@link RootedLaunch} (util-linux unshare), as
+ * bubblewrap 0.8 cannot mount the overlay it needs.
  */
 public final class BubblewrapSandbox implements Sandbox {
   private final HostIdentity who;
   private final WorkspaceAccess access;
   private final HostLayout layout;
   private final String bwrap;
+  private final RootedLaunch rooted;
 
   /** A runner that starts {@code bwrap} (a name on the PATH or an absolute path) as {@code who}. */
   public BubblewrapSandbox(HostIdentity who, String bwrap) {
@@ -28,6 +31,7 @@ public final class BubblewrapSandbox implements Sandbox {
     this.access = new WorkspaceAccess(who);
     this.layout = layout;
     this.bwrap = bwrap;
+    this.rooted = new RootedLaunch(who, "unshare");
   }
 
   @Override
@@ -38,8 +42,16 @@ public final class BubblewrapSandbox implements Sandbox {
   @Override
   public ExecResult run(ExecRequest request) throws PkgbuildException {
     Path ws = access.prepare(request.workspace());
+    if (request.root() != null) {
+      return rooted.run(request, ws);
+    }
     return ProcessRunner.run(commandLine(request, ws, GeneratedEtc.folder()), Launch.HOST_ENV, request.timeout(),
         request.output(), request.interactive());
+  }
+
+  @Override
+  public void prepareRoot(Path root) throws PkgbuildException {
+    rooted.prepare(root);
   }
 
   @Override

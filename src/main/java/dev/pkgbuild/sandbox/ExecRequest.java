@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * @param timeout kill the command after this long; {@code null} for no limit
  * @param output receives each output line (stdout and stderr merged) as it comes
  * @param interactive attach the terminal (for --interactive debugging shells)
- * @param root an installed root to run in as {@code /}, or null for the host toolchain
+ * @param root the installed package root the command runs in as {@code /} (read-only underneath,
+ *     writes outside the workspace are thrown away after the step); {@code null} for the host
+ *     toolchain
  */
 public record ExecRequest(
     Path workspace,
@@ -28,6 +30,12 @@ public record ExecRequest(
     Consumer<String> output,
     boolean interactive,
     Path root) {
+  /** A request on the host toolchain (no package root). */
+  public ExecRequest(Path workspace, List<String> argv, Map<String, String> env, String workdir,
+      Duration timeout, Consumer<String> output, boolean interactive) {
+    this(workspace, argv, env, workdir, timeout, output, interactive, null);
+  }
+
   public ExecRequest {
     Objects.requireNonNull(workspace, "workspace");
     argv = List.copyOf(argv);
@@ -41,13 +49,7 @@ public record ExecRequest(
     output = output == null ? line -> {} : output;
   }
 
-  /** A request that runs on the host toolchain. */
-  public ExecRequest(Path workspace, List<String> argv, Map<String, String> env, String workdir, Duration timeout,
-      Consumer<String> output, boolean interactive) {
-    this(workspace, argv, env, workdir, timeout, output, interactive, null);
-  }
-
-  /** This request, run in {@code root} (null: on the host toolchain). */
+  /** The same request run in {@code root} as {@code /} ({@code null}: on the host toolchain). */
   public ExecRequest withRoot(Path root) {
     return new ExecRequest(workspace, argv, env, workdir, timeout, output, interactive, root);
   }

@@ -4,8 +4,8 @@ import dev.pkgbuild.diag.PkgbuildException;
 
 /**
  * Runs one command in an isolated environment: the workspace read-write at
- * {@code /home/build}, the host toolchain read-only, no network, no view of the host's
- * processes, home, keys or caches.
+ * {@code /home/build}, the host toolchain read-only (or a package root as {@code /}, see
+ * {@link ExecRequest#root()}), no network, no view of the host's processes, home, keys or caches.
  */
 public interface Sandbox {
   /** Short name shown in logs: "bubblewrap" or "unshare". */
@@ -26,10 +26,10 @@ public interface Sandbox {
   default void hostWrote(java.nio.file.Path workspace) {}
 
   /**
-   * Readies a freshly installed root for runs with it as {@code /} (e.g. hands it to the uid
-   * the sandbox runs as); called once, before the root is shared.
+   * Readies a freshly installed package root for {@link ExecRequest#root()}, once, before it is
+   * moved into the cache: afterwards nothing may change it, and runs only read it.
    *
-   * @throws PkgbuildException when the root cannot be readied
+   * @throws PkgbuildException when the root cannot be made usable by the sandbox
    */
   default void prepareRoot(java.nio.file.Path root) throws PkgbuildException {}
 }

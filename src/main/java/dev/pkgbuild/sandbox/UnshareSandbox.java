@@ -1,12 +1,7 @@
 package dev.pkgbuild.sandbox;
 
 import dev.pkgbuild.diag.PkgbuildException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,15 +9,17 @@ import java.util.TreeMap;
 /**
  * Runs commands with util-linux {@code unshare}, for hosts without a working bwrap: the same
  * namespaces and the same view as {@link BubblewrapSandbox}, built by a small generated shell
- * script that makes a new root on a tmpfs and pivots into it.
+ * script that makes a new root on a tmpfs and pivots into it. A request with a package root
+ * goes through {@link RootedLaunch}.
  */
 public final class UnshareSandbox implements Sandbox {
-  private static final String SCRIPT = loadScript();
+  private static final String SCRIPT = Launch.script("unshare-setup.sh");
 
   private final HostIdentity who;
   private final WorkspaceAccess access;
   private final HostLayout layout;
   private final String unshare;
+  private final RootedLaunch rooted;
 
   /** A runner that starts {@code unshare} (a name on the PATH or an absolute path) as {@code who}. */
   public UnshareSandbox(HostIdentity who, String unshare) {
@@ -34,6 +31,7 @@ public final class UnshareSandbox implements Sandbox {
     this.access = new WorkspaceAccess(who);
     this.layout = layout;
     this.unshare = unshare;
+    this.rooted = new RootedLaunch(who, unshare);
   }
 
   @Override
@@ -43,6 +41,9 @@ public final class UnshareSandbox implements Sandbox {
 
   @Override
   public ExecResult run(ExecRequest request) throws PkgbuildException {
+    if (request.root() != null) {
+      return rooted.run(request, access.prepare(request.workspace()));
+    }
     if (request.argv().isEmpty() || request.argv().get(0).contains("=")) {
       throw PkgbuildException.badInput("sandbox command must be a program name without '=': "
           + request.argv());
@@ -53,20 +54,19 @@ public final class UnshareSandbox implements Sandbox {
   }
 
   @Override
+  public void prepareRoot(Path root) throws PkgbuildException {
+    rooted.prepare(root);
+  }
+
+  @Override
   public void hostWrote(Path workspace) {
     access.hostWrote(workspace);
   }
 
   /** The complete host command line for {@code request} (for the benchmark and debugging). */
   List<String> commandLine(ExecRequest request, Path ws) {
-    List<String> argv = new ArrayList<>();
-    if (!request.interactive()) {
-      argv.add("setsid"); // a new session: the build cannot reach the user's terminal
-    }
-    argv.addAll(who.setpriv(true)); // bwrap's --die-with-parent, for unshare
-    argv.addAll(List.of(unshare, "--user", "--map-root-user", "--mount", "--propagation", "private",
-        "--pid", "--fork", "--kill-child", "--net", "--ipc", "--uts", "--cgroup",
-        "--", "/bin/sh", "-c", SCRIPT, "pkgbuild-sandbox", ws.toString(), HostLayout.PASSWD,
+    List<String> argv = Launch.unshare(who, unshare, request.interactive());
+    argv.addAll(List.of("/bin/sh", "-c", SCRIPT, "pkgbuild-sandbox", ws.toString(), HostLayout.PASSWD,
         HostLayout.GROUP, HostLayout.HOSTS, request.workdir(), toolchainLines(), String.join("\n", layout.etc())));
     for (Map.Entry<String, String> e : new TreeMap<>(request.env()).entrySet()) {
       argv.add(e.getKey() + "=" + e.getValue());
@@ -81,16 +81,5 @@ public final class UnshareSandbox implements Sandbox {
       sb.append(e.path()).append(e.isLink() ? " " + e.linkTarget() : "").append('\n');
     }
     return sb.toString();
-  }
-
-  private static String loadScript() {
-    try (InputStream in = UnshareSandbox.class.getResourceAsStream("unshare-setup.sh")) {
-      if (in == null) {
-        throw new IllegalStateException("unshare-setup.sh is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -3,14 +3,10 @@ package dev.pkgbuild.sandbox;
 import dev.pkgbuild.diag.PkgbuildException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Makes a workspace usable by the unprivileged uid that runs a build started by root: the
@@ -41,9 +37,9 @@ final class WorkspaceAccess {
         return ws;
       }
     }
-    checkAncestors(ws);
+    HandOver.checkReachable(ws, "workspace", who.runAs());
     try {
-      handOver(ws);
+      HandOver.tree(ws, who.runAs(), who.runAsGid());
     } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
       throw PkgbuildException.environment("cannot hand workspace " + ws + " to sandbox uid " + who.runAs()
           + ": " + e.getMessage());
@@ -58,41 +54,6 @@ final class WorkspaceAccess {
   void hostWrote(Path workspace) {
     synchronized (handedOver) {
       handedOver.remove(workspace.toAbsolutePath().normalize());
-    }
-  }
-
-  /**
-   * Changes the owner of what is not yet the sandbox uid's, links themselves included (never
-   * followed). In-process: a {@code find -exec chown} costs two processes, about 8 ms even
-   * for a tree of ten files.
-   */
-  private void handOver(Path ws) throws IOException {
-    Integer uid = who.runAs();
-    Integer gid = who.runAsGid();
-    try (Stream<Path> tree = Files.walk(ws)) {
-      for (Path p : (Iterable<Path>) tree::iterator) {
-        Map<String, Object> ids = Files.readAttributes(p, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
-        if (!uid.equals(ids.get("uid"))) {
-          Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-        }
-        if (!gid.equals(ids.get("gid"))) {
-          Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
-        }
-      }
-    }
-  }
-
-  private void checkAncestors(Path ws) throws PkgbuildException {
-    for (Path dir = ws.getParent(); dir != null; dir = dir.getParent()) {
-      try {
-        if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-          throw PkgbuildException.environment("sandbox uid " + who.runAs() + " cannot reach workspace "
-              + ws + ": " + dir + " is not searchable by others (chmod o+x " + dir
-              + " or put workspaces elsewhere)");
-        }
-      } catch (IOException | UnsupportedOperationException e) {
-        throw PkgbuildException.environment("cannot read permissions of " + dir + ": " + e.getMessage());
-      }
     }
   }
 }

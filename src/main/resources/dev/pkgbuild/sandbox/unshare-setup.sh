@@ -10,6 +10,10 @@ shift 7
 # the workspace is reached through a descriptor: /tmp, where it may live, is covered next
 exec 3<"$ws"
 r=/tmp
+# the host's own mounts come first in the table; some may lie under /tmp, hidden next, and
+# are not ours to remount
+hostmounts=0
+while read -r _; do hostmounts=$((hostmounts + 1)); done </proc/self/mountinfo
 mount -t tmpfs -o mode=0755 pkgbuild "$r"
 mkdir -p "$r/etc" "$r/home/build" "$r/tmp" "$r/proc" "$r/dev/shm" "$r/.old"
 printf '%s\n' "$tools" | while read -r path target; do
@@ -23,6 +27,7 @@ printf '%s\n' "$etcs" | while read -r path; do
 done
 # read-only for every host mount bound so far, keeping the flags the host locked (nosuid...)
 while read -r _ _ _ _ mp opts _; do
+  if [ "$hostmounts" -gt 0 ]; then hostmounts=$((hostmounts - 1)); continue; fi
   case $mp in "$r"/*) ;; *) continue ;; esac
   case $opts in rw,*) opts="ro,${opts#rw,}" ;; rw) opts=ro ;; esac
   mount -o "remount,bind,$opts" "$mp"
@@ -32,15 +37,7 @@ printf '%s\n' "$group" >"$r/etc/group"
 printf '%s\n' "$hosts" >"$r/etc/hosts"
 mount --no-canonicalize --rbind /proc/self/fd/3 "$r/home/build"
 exec 3<&-
-# few processes: this script runs once per step, and each fork counts
-devs=
-for d in null zero full random urandom tty; do if [ -e "/dev/$d" ]; then devs="$devs $d"; fi; done
-cd "$r/dev"
-touch $devs
-ln -s /proc/self/fd fd
-ln -s fd/0 stdin
-ln -s fd/1 stdout
-ln -s fd/2 stderr
+dev_skeleton "$r/dev"
 for d in $devs; do mount --bind "/dev/$d" "$r/dev/$d"; done
 mount -t tmpfs -o mode=1777 tmpfs "$r/dev/shm"
 mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"

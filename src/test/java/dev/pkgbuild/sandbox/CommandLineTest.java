@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The host command lines, checked without starting anything. */
 class CommandLineTest {
@@ -63,5 +65,40 @@ class CommandLineTest {
     PkgbuildException e = assertThrows(PkgbuildException.class,
         () -> new UnshareSandbox(USER, USR_MERGED, "unshare").run(bad));
     assertEquals(ExitStatus.BAD_INPUT, e.status());
+  }
+
+  @Test
+  void commandLine_rootedAsRoot_hostShellSetsUpThenEnvAndCommandAfterTheSeparator() throws Exception {
+    HostUmount umount = new HostUmount("/usr/bin/umount", "/usr/lib/ld.so", "/usr/lib");
+    List<String> argv = new RootedLaunch(ROOT, "unshare").commandLine(REQ.withRoot(Path.of("/roots/r1")),
+        Path.of("/ws"), Path.of("/roots/r1"), umount);
+    assertEquals(List.of("setsid", "setpriv"), argv.subList(0, 2));
+    int sh = argv.indexOf("-c") - 1;
+    assertEquals("/bin/sh", argv.get(sh), "the host's shell runs the setup");
+    assertEquals(List.of("pkgbuild-rooted", "/ws", "/roots/r1"), argv.subList(sh + 3, sh + 6));
+    assertEquals(List.of("/usr/bin/umount", "/usr/lib/ld.so", "/usr/lib", "", "A=1", "B=2", "--", "/bin/true"),
+        argv.subList(argv.size() - 8, argv.size()));
+  }
+
+  @Test
+  void withRoot_keepsEverythingElse() {
+    ExecRequest rooted = REQ.withRoot(Path.of("/r"));
+    assertEquals(Path.of("/r"), rooted.root());
+    assertEquals(REQ, rooted.withRoot(null));
+    assertEquals(null, REQ.root());
+  }
+
+  @Test
+  void hostUmount_parse_readsLoaderAndLibraryFoldersFromLdd(@TempDir Path tmp) throws Exception {
+    Path lib = Files.createDirectories(tmp.resolve("usr/lib/multiarch"));
+    Files.writeString(lib.resolve("libc.so.6"), "");
+    Files.writeString(lib.resolve("ld.so.2"), "");
+    Files.createSymbolicLink(tmp.resolve("lib64"), lib); // the loader's usual path is a link: its real one is kept
+    List<String> ldd = List.of("\tlinux-vdso.so.1 (0x00007ffd)", "\tlibc.so.6 => " + lib.resolve("libc.so.6") + " (0x7f)",
+        "\t" + tmp.resolve("lib64/ld.so.2") + " (0x7f)");
+    HostUmount u = HostUmount.parse("/usr/bin/umount", ldd);
+    assertEquals(lib.toRealPath().toString(), u.libraryPath());
+    assertEquals(lib.toRealPath().resolve("ld.so.2").toString(), u.loader());
+    assertEquals("", HostUmount.parse("/sbin/umount", List.of("\tnot a dynamic executable")).loader());
   }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
  * Benchmark harness for bench/sandbox.sh: runs {@code /bin/true} N times through a runner
  * (or plain bwrap started the same way, from this JVM) and prints per-run wall times.
  * {@code SandboxBench hold RUNNER} instead runs {@code sleep 600}, for the Ctrl-C check.
+ * {@code SandboxBench rooted RUNNER N [FILES]} (bench/rooted-step.sh) times {@code /bin/sh -c true}
+ * on the host toolchain and in a prepared package root ({@link TestRoot}, padded with FILES small
+ * files) through the same runner, the two alternating so that load hits both alike.
  */
 public final class SandboxBench {
   private SandboxBench() {}
@@ -24,6 +27,10 @@ public final class SandboxBench {
     Path ws = Files.createDirectories(dir.resolve("ws"));
     if (mode.equals("hold")) {
       sandbox(args[1]).run(new ExecRequest(ws, List.of("/bin/sleep", "600"), Map.of(), null, null, null, false));
+      return;
+    }
+    if (mode.equals("rooted")) {
+      rooted(sandbox(args[1]), ws, dir, Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
       return;
     }
     int n = Integer.parseInt(args[1]);
@@ -42,6 +49,50 @@ public final class SandboxBench {
     Collections.sort(ms);
     double mean = ms.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     System.out.printf("%-12s n=%d mean=%.1f ms median=%.1f ms min=%.1f ms%n", mode, n, mean, ms.get(n / 2), ms.get(0));
+  }
+
+  private static void rooted(Sandbox sandbox, Path ws, Path dir, int n, int files) throws Exception {
+    Path root = TestRoot.build(dir.resolve("root"));
+    for (int i = 0; i < files; i++) {
+      Path f = root.resolve("usr/share/pad/" + i / 1000 + "/" + i);
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, "padding " + i + "\n");
+    }
+    long t = System.nanoTime();
+    sandbox.prepareRoot(root);
+    System.out.printf("root: %d entries, prepareRoot %.1f ms%n", TestRoot.listing(root).size(),
+        (System.nanoTime() - t) / 1e6);
+    ExecRequest host = new ExecRequest(ws, List.of("/bin/sh", "-c", "true"), Map.of("PATH", "/usr/bin:/bin"), null,
+        null, null, false);
+    List<Double> onHost = new ArrayList<>();
+    List<Double> inRoot = new ArrayList<>();
+    for (int i = 0; i < n + 3; i++) {
+      double h = timed(sandbox, host);
+      double r = timed(sandbox, host.withRoot(root));
+      if (i >= 3) { // the first runs warm the JIT and the page cache
+        onHost.add(h);
+        inRoot.add(r);
+      }
+    }
+    double mh = median(onHost);
+    double mr = median(inRoot);
+    System.out.printf("%s n=%d host step median=%.1f ms, rooted step median=%.1f ms, rooted/host=%.2f,"
+        + " extra per rooted step=%.1f ms%n", sandbox.name(), n, mh, mr, mr / mh, mr - mh);
+  }
+
+  private static double timed(Sandbox sandbox, ExecRequest request) throws Exception {
+    long t = System.nanoTime();
+    ExecResult r = sandbox.run(request);
+    if (!r.ok()) {
+      throw new IllegalStateException(sandbox.name() + " failed: " + r.tail());
+    }
+    return (System.nanoTime() - t) / 1e6;
+  }
+
+  private static double median(List<Double> ms) {
+    List<Double> sorted = new ArrayList<>(ms);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
   }
 
   private static Sandbox sandbox(String runner) {

@@ -72,6 +72,23 @@ class SandboxRunTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"bubblewrap", "unshare"})
+  void run_hostHasAMountUnderTmp_runStillStarts(String runner) throws Exception {
+    Sandbox sandbox = sandbox(runner);
+    dev.pkgbuild.testing.Requires.that(HostIdentity.current().euid() == 0, "mounting on the host needs root (CI runs as root)");
+    Path ws = workspace(tmp);
+    Path mnt = Files.createDirectories(tmp.resolve("host-mount"));
+    // another build's chroot, say: the unshare runner covers /tmp and must leave it alone
+    assertEquals(0, new ProcessBuilder("mount", "-t", "tmpfs", "pkgbuild-test", mnt.toString()).start().waitFor());
+    try {
+      var run = sh(sandbox, ws, "echo started");
+      assertEquals(List.of("started"), run.lines(), run.text());
+    } finally {
+      new ProcessBuilder("umount", mnt.toString()).start().waitFor();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bubblewrap", "unshare"})
   void run_failingCommand_reportsExitCodeAndLast40Lines(String runner) throws Exception {
     var run = sh(sandbox(runner), workspace(tmp), "i=1; while [ $i -le 50 ]; do echo line$i; i=$((i+1)); done; echo oops >&2; exit 7");
     assertEquals(7, run.result().exitCode());

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * A sandbox for tests of orchestration, not isolation: it records every request (argv, env,
- * working directory, the workspace mount) and either runs the step on the host, with the
+ * working directory, the workspace mount, the package root) and either runs the step on the host, with the
  * sandbox's {@code /home/build} rewritten to the workspace folder and no isolation at all,
  * or runs nothing and answers with a fixed exit code. It keeps no timeout: the builder sets none.
  */
@@ -36,7 +36,8 @@ public final class RecordingSandbox implements Sandbox {
    * @param mounts host folder to the path it is mounted at inside
    * @param started when the request came in
    * @param finished when its answer went out
-   * @param root the installed root the step was to run in, or null for the host toolchain
+   * @param root the package root the step asked for as {@code /} ({@code null}: the host toolchain);
+   *     steps run on the host ignore it
    */
   public record Exec(List<String> argv, Map<String, String> env, String workdir, Map<Path, String> mounts,
       Instant started, Instant finished, int exitCode, Path root) {
@@ -55,7 +56,7 @@ public final class RecordingSandbox implements Sandbox {
   private final List<String> fixedTail;
   private final List<Exec> execs = Collections.synchronizedList(new ArrayList<>());
   private final List<Path> hostWrites = Collections.synchronizedList(new ArrayList<>());
-  private final List<Path> prepared = Collections.synchronizedList(new ArrayList<>());
+  private final List<Path> preparedRoots = Collections.synchronizedList(new ArrayList<>());
 
   private RecordingSandbox(Integer fixedExit, List<String> fixedTail) {
     this.fixedExit = fixedExit;
@@ -99,13 +100,13 @@ public final class RecordingSandbox implements Sandbox {
 
   @Override
   public void prepareRoot(Path root) {
-    prepared.add(root);
+    preparedRoots.add(root);
   }
 
-  /** The roots the builder readied, in order (each once, before it entered the cache). */
+  /** The roots handed to {@link #prepareRoot}, in order. */
   public List<Path> preparedRoots() {
-    synchronized (prepared) {
-      return List.copyOf(prepared);
+    synchronized (preparedRoots) {
+      return List.copyOf(preparedRoots);
     }
   }
 
