@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param offline never download; sources must be in the cache
  * @param sourceDateEpoch seconds since the epoch stamped on everything
  * @param environment what the command line adds to the build environment, and its caches
+ * @param skipTests do not run the packages' {@code test:} blocks (the log says so)
  */
 public record BuildRequest(
     Path recipe,
@@ -44,7 +45,8 @@ public record BuildRequest(
     boolean interactive,
     boolean offline,
     long sourceDateEpoch,
-    EnvironmentOptions environment) {
+    EnvironmentOptions environment,
+    boolean skipTests) {
   public BuildRequest {
     Objects.requireNonNull(recipe, "recipe");
     Objects.requireNonNull(outDir, "outDir");
@@ -59,6 +61,12 @@ public record BuildRequest(
       List<Path> pipelineDirs, Path cacheDir, List<Path> envFiles, String namespace, String runner, Path tempRoot,
       boolean keepWorkspace, boolean interactive, boolean offline, long sourceDateEpoch) {
     this(recipe, arch, outDir, signingKey, keysDir, sourceDir, pipelineDirs, cacheDir, envFiles, namespace, runner,
-        tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, null);
+        tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, null, false);
+  }
+
+  /** This request with {@code skip} for {@link #skipTests()}. */
+  public BuildRequest withSkipTests(boolean skip) {
+    return new BuildRequest(recipe, arch, outDir, signingKey, keysDir, sourceDir, pipelineDirs, cacheDir, envFiles,
+        namespace, runner, tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, environment, skip);
   }
 }

@@ -129,7 +129,7 @@ public final class BuildRoots {
   }
 
   /** The signing key's public half, where the keyring can name it (the key itself never enters a root). */
-  private static Path publicKeyFile(Path apkCacheDir, SigningKey key) throws PkgbuildException {
+  static Path publicKeyFile(Path apkCacheDir, SigningKey key) throws PkgbuildException {
     Path file = apkCacheDir.resolve("output-keys").resolve(key.keyName());
     byte[] pem = key.publicKeyPem().getBytes(StandardCharsets.UTF_8);
     try {

@@ -101,8 +101,10 @@ public final class Builder {
           Nss.start().join();
           return BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
         });
-        List<Packager.Built> built = runAndPackage(req, recipe, sandbox, root, host, ws, env, log, sourceDir, key);
-        return publish(req, recipe, built, key, log, inputs, root);
+        Packaged packaged = runAndPackage(req, recipe, sandbox, root, host, ws, env, log, sourceDir, key);
+        List<PackageTests.Passed> passed = new PackageTests(req, sandbox, key, log, fetcher, sourceDir)
+            .run(new PackageTests.Subject(recipe, packaged.built(), envRequest));
+        return publish(req, recipe, packaged.withTests(recipe, passed), key, log, inputs, root, passed);
       } catch (PkgbuildException | RuntimeException e) {
         ws.keep();
         log.info("build failed; workspace kept at " + ws.dir() + ", log at " + log.file());
@@ -134,7 +136,24 @@ public final class Builder {
     return root;
   }
 
-  private List<Packager.Built> runAndPackage(BuildRequest req, CompiledRecipe recipe, Sandbox sandbox,
+  /** The packages written, and the SBOM writer that can add a passed test's environment. */
+  private record Packaged(List<Packager.Built> built, SbomWriter sboms) {
+    /** The packages, each tested one's SBOM (the copy beside it) naming the test environment that passed. */
+    List<Packager.Built> withTests(CompiledRecipe recipe, List<PackageTests.Passed> passed) throws PkgbuildException {
+      List<Packager.Built> out = new ArrayList<>();
+      for (Packager.Built b : built) {
+        PackageTests.Passed p = passed.stream().filter(t -> t.pkg().equals(b.written().info().pkgname()))
+            .findFirst().orElse(null);
+        CompiledPackage pkg = recipe.packages().stream().filter(c -> c.name().equals(b.written().info().pkgname()))
+            .findFirst().orElseThrow();
+        out.add(p == null ? b : new Packager.Built(b.file(), b.written(), sboms.withTest(pkg, p.packages()),
+            b.staged()));
+      }
+      return out;
+    }
+  }
+
+  private Packaged runAndPackage(BuildRequest req, CompiledRecipe recipe, Sandbox sandbox,
       BuildRoots.BuildRoot root, HostSteps host, Workspace ws, Map<String, String> env, BuildLog log, Path sourceDir, SigningKey key)
       throws PkgbuildException, IOException {
     Workspaces.populate(ws.dir(), sourceDir, recipe);
@@ -151,14 +170,14 @@ public final class Builder {
     // the repository under its lock.
     Path staged = Files.createDirectories(ws.dir().resolve(".pkgbuild-apks"));
     List<String> environment = root == null ? recipe.environment().packages() : root.environment().packageList();
-    SbomWriter sboms = new SbomWriter(recipe, host.sources(), sandbox.name(), environment, req.namespace(),
-        req.sourceDateEpoch());
-    return new Packager(req, recipe, ws.dir(), key, log).packageAll(staged, sboms);
+    SbomWriter sboms = new SbomWriter(recipe, host.sources(), sandbox.name(), environment, root != null,
+        req.namespace(), req.sourceDateEpoch());
+    return new Packaged(new Packager(req, recipe, ws.dir(), key, log).packageAll(staged, sboms), sboms);
   }
 
   private BuildResult publish(BuildRequest req, CompiledRecipe recipe, List<Packager.Built> built,
-      SigningKey key, BuildLog log, SideBySide.Pending<String, IOException> inputsHash, BuildRoots.BuildRoot root)
-      throws PkgbuildException, IOException {
+      SigningKey key, BuildLog log, SideBySide.Pending<String, IOException> inputsHash, BuildRoots.BuildRoot root,
+      List<PackageTests.Passed> passed) throws PkgbuildException, IOException {
     String inputs = inputsHash.join();
     Repository repo = Repository.open(req.outDir(), recipe.arch().apkName(), key, log)
         .withIndexEpoch(req.sourceDateEpoch());
@@ -175,6 +194,13 @@ public final class Builder {
       InputsRecord.write(repo.archDir(), nameVersion, inputs);
       return InputsRecord.file(repo.archDir(), nameVersion);
     }));
+    for (PackageTests.Passed t : passed) {
+      Path file = EnvironmentRecord.testFile(repo.archDir(), t.pkg() + "-" + recipe.main().fullVersion());
+      writes.add(SideBySide.start(() -> {
+        EnvironmentRecord.write(file, t.rootId(), t.packages());
+        return file;
+      }));
+    }
     if (root != null) {
       writes.add(SideBySide.start(() -> {
         EnvironmentRecord.write(repo.archDir(), nameVersion, root.environment().id(),

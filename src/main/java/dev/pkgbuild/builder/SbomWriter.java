@@ -22,12 +22,17 @@ final class SbomWriter {
   private final List<SbomInput.Source> sources;
   private final String runner;
   private final List<String> environment;
+  private final boolean installed;
   private final String namespace;
   private final long epoch;
 
-  /** {@code environment}: the resolved packages the steps ran with, or the declared ones on the host toolchain. */
+  /**
+   * {@code environment}: with {@code installed}, the resolved packages the steps ran with; else the
+   * declared ones the host toolchain stood in for.
+   */
   SbomWriter(CompiledRecipe recipe, List<SbomInput.Source> sources, String runner, List<String> environment,
-      String namespace, long epoch) {
+      boolean installed, String namespace, long epoch) {
+    this.installed = installed;
     this.recipe = recipe;
     this.sources = List.copyOf(sources);
     this.runner = runner;
@@ -38,14 +43,7 @@ final class SbomWriter {
 
   /** Writes the document into the staging tree; returns its bytes for the copy beside the package. */
   byte[] write(CompiledPackage p, Path tree) throws PkgbuildException {
-    List<SbomInput.PipelineStep> steps = new ArrayList<>(steps(recipe.main().pipeline(), ""));
-    if (p != recipe.main()) {
-      steps.addAll(steps(p.pipeline(), p.name() + "."));
-    }
-    SbomInput in = new SbomInput(p.name(), p.version(), (int) p.epoch(), recipe.arch().apkName(), namespace,
-        recipe.main().copyright().stream().map(c -> c.license()).filter(l -> l != null && !l.isBlank()).toList(),
-        sources, recipeFile(), steps,
-        new SbomInput.BuildEnvironment(runner, environment), epoch, PkgbuildVersion.get());
+    SbomInput in = input(p);
     byte[] doc = SpdxDocument.generate(in);
     try {
       Path target = tree.resolve(in.pathInPackage());
@@ -55,6 +53,27 @@ final class SbomWriter {
       throw PkgbuildException.failed(p.name() + ": cannot write its SBOM: " + e.getMessage());
     }
     return doc;
+  }
+
+  /**
+   * The document kept beside the package once its test passed: the one inside the package (written
+   * before the package existed to be tested) plus the test environment.
+   */
+  byte[] withTest(CompiledPackage p, List<String> testPackages) throws PkgbuildException {
+    SbomInput in = input(p);
+    return SpdxDocument.generate(in.with(in.environment().withTested(testPackages)));
+  }
+
+  private SbomInput input(CompiledPackage p) throws PkgbuildException {
+    List<SbomInput.PipelineStep> steps = new ArrayList<>(steps(recipe.main().pipeline(), ""));
+    if (p != recipe.main()) {
+      steps.addAll(steps(p.pipeline(), p.name() + "."));
+    }
+    SbomInput in = new SbomInput(p.name(), p.version(), (int) p.epoch(), recipe.arch().apkName(), namespace,
+        recipe.main().copyright().stream().map(c -> c.license()).filter(l -> l != null && !l.isBlank()).toList(),
+        sources, recipeFile(), steps,
+        new SbomInput.BuildEnvironment(runner, environment, installed, List.of()), epoch, PkgbuildVersion.get());
+    return in;
   }
 
   private static List<SbomInput.PipelineStep> steps(List<Step> steps, String prefix) {

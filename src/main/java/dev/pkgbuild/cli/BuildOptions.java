@@ -26,6 +26,7 @@ final class BuildOptions {
   final String sourceDateEpoch;
   final boolean quiet;
   final EnvironmentFlags environment;
+  final boolean skipTests;
 
   /** Declares the flags on {@code spec}. */
   static void declare(CommandSpec spec) {
@@ -49,6 +50,7 @@ final class BuildOptions {
         "Timestamp for every file (default: $SOURCE_DATE_EPOCH, else the recipe's last git commit, else 0).",
         "--source-date-epoch");
     Flags.flag(spec, "Do not echo step output (it is still in the log).", "-q", "--quiet");
+    Flags.flag(spec, "Do not run the packages' test: blocks.", "--skip-tests");
     EnvironmentFlags.declare(spec);
   }
 
@@ -68,6 +70,7 @@ final class BuildOptions {
     this.sourceDateEpoch = Flags.get(spec, "--source-date-epoch");
     this.quiet = Flags.on(spec, "--quiet");
     this.environment = new EnvironmentFlags(spec);
+    this.skipTests = Flags.on(spec, "--skip-tests");
   }
 
   Reporter reporter() {
@@ -88,7 +91,8 @@ final class BuildOptions {
     return new BuildRequest(recipe, arch, outDir, signingKey, keysDir, sourceDir,
         orEmpty(pipelineDirs), cache, orEmpty(envFiles),
         namespace, runner, HostDefaults.tempRoot(), keepWorkspace, interactive, offline,
-        HostDefaults.sourceDateEpoch(sourceDateEpoch, recipe).seconds(), environment.options(cacheDir, cache));
+        HostDefaults.sourceDateEpoch(sourceDateEpoch, recipe).seconds(), environment.options(cacheDir, cache),
+        skipTests);
   }
 
   static List<Path> orEmpty(List<Path> l) {

@@ -38,6 +38,18 @@ public final class Environments {
    */
   public ResolvedEnvironment resolve(EnvironmentRequest request, LockFile lock, String lockName)
       throws PkgbuildException {
+    return resolve(request, lock, lockName, (line, entry) -> true);
+  }
+
+  /** Which index entries a resolution may use, e.g. packages of the names just built only from where they were built. */
+  @FunctionalInterface
+  public interface EntryFilter {
+    boolean keep(RepositoryLine line, dev.pkgbuild.apk.IndexEntry entry);
+  }
+
+  /** As {@link #resolve(EnvironmentRequest, LockFile, String)}, each index first narrowed by {@code filter}. */
+  public ResolvedEnvironment resolve(EnvironmentRequest request, LockFile lock, String lockName, EntryFilter filter)
+      throws PkgbuildException {
     List<RepositoryLine> lines = new ArrayList<>();
     for (String r : request.repositories()) {
       lines.add(RepositoryLine.parse(r));
@@ -46,7 +58,9 @@ public final class Environments {
     TrustedKeys keys = TrustedKeys.files(keyFiles);
     List<RepositoryIndex> indexes = new ArrayList<>();
     for (RepositoryLine line : lines) {
-      indexes.add(client.index(line, request.arch(), keys, request.allowUntrusted()));
+      RepositoryIndex index = client.index(line, request.arch(), keys, request.allowUntrusted());
+      indexes.add(new RepositoryIndex(index.location(), index.tag(),
+          index.entries().stream().filter(e -> filter.keep(line, e)).toList()));
     }
     Resolution resolution;
     if (lock != null) {

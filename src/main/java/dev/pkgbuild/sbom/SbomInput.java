@@ -93,14 +93,34 @@ public record SbomInput(String name, String version, int epoch, String arch, Str
   }
 
   /**
-   * Where the build ran.
+   * Where the build ran, and what its tests ran with.
    *
    * @param runner e.g. {@code bubblewrap}
-   * @param packages host packages assumed for {@code environment.contents.packages}
+   * @param packages with {@code installed}, the {@code name-version} of each package of the installed
+   *     build root; else the host packages assumed for {@code environment.contents.packages}
+   * @param installed whether the build ran in a root installed from repositories
+   * @param tested {@code name-version} of each package of the test environment that passed (empty: no test)
    */
-  public record BuildEnvironment(String runner, List<String> packages) {
+  public record BuildEnvironment(String runner, List<String> packages, boolean installed, List<String> tested) {
     public BuildEnvironment {
       packages = List.copyOf(packages);
+      tested = List.copyOf(tested);
     }
+
+    /** A build on the host toolchain, untested. */
+    public BuildEnvironment(String runner, List<String> packages) {
+      this(runner, packages, false, List.of());
+    }
+
+    /** This environment with the test environment that passed. */
+    public BuildEnvironment withTested(List<String> testPackages) {
+      return new BuildEnvironment(runner, packages, installed, testPackages);
+    }
+  }
+
+  /** This input with {@code environment} instead. */
+  public SbomInput with(BuildEnvironment env) {
+    return new SbomInput(name, version, epoch, arch, namespace, licenses, sources, recipe, steps, env,
+        sourceDateEpoch, toolVersion);
   }
 }

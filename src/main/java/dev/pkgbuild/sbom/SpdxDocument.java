@@ -39,8 +39,14 @@ public final class SpdxDocument {
       add(packages, relationships, SpdxPackages.runner(in.environment().runner()), mainId, "BUILD_TOOL_OF", false);
     }
     for (String atom : new TreeSet<>(in.environment().packages())) {
-      add(packages, relationships, SpdxPackages.hostPackage(in.namespace(), atom, in.arch()), mainId,
-          "BUILD_DEPENDENCY_OF", false);
+      Map<String, Object> p = in.environment().installed()
+          ? SpdxPackages.installed("Env", in.namespace(), atom, in.arch(), "installed in the build environment")
+          : SpdxPackages.hostPackage(in.namespace(), atom, in.arch());
+      add(packages, relationships, p, mainId, "BUILD_DEPENDENCY_OF", false);
+    }
+    for (String nv : new TreeSet<>(in.environment().tested())) {
+      add(packages, relationships, SpdxPackages.installed("Test", in.namespace(), nv, in.arch(),
+          "installed in the test environment that passed"), mainId, "TEST_DEPENDENCY_OF", false);
     }
     Map<String, Object> doc = document(in, packages, relationships);
     return Json.write(doc).getBytes(StandardCharsets.UTF_8);

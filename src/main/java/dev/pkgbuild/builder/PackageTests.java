@@ -1,0 +1,199 @@
+package dev.pkgbuild.builder;
+
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.env.EnvironmentRequest;
+import dev.pkgbuild.env.Environments;
+import dev.pkgbuild.env.Installer;
+import dev.pkgbuild.env.ResolvedEnvironment;
+import dev.pkgbuild.io.FileTrees;
+import dev.pkgbuild.pipeline.CompiledPackage;
+import dev.pkgbuild.pipeline.CompiledRecipe;
+import dev.pkgbuild.repo.Repository;
+import dev.pkgbuild.repo.StagedApk;
+import dev.pkgbuild.sandbox.Sandbox;
+import dev.pkgbuild.sign.SigningKey;
+import dev.pkgbuild.source.Fetcher;
+import dev.pkgbuild.source.SourceDir;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs each package's {@code test:} block, after the build and before anything is published, in
+ * a fresh root made of the test's packages and the package under test at its exact version from
+ * the packages just written: while a test environment is resolved, packages of the names this
+ * recipe makes come only from those, never from another repository (melange#2194, #1581).
+ */
+final class PackageTests {
+  /**
+   * A package whose test passed, and the environment it passed in.
+   *
+   * @param pkg the package tested
+   * @param rootId the resolved set's id
+   * @param packages {@code name-version} of each package of the test root, in install order
+   */
+  record Passed(String pkg, String rootId, List<String> packages) {}
+
+  /** The packages a build tests, and where to run them. */
+  record Subject(CompiledRecipe recipe, List<Packager.Built> built, EnvironmentRequest buildEnvironment) {}
+
+  private final BuildRequest req;
+  private final Sandbox sandbox;
+  private final SigningKey key;
+  private final BuildLog log;
+  private final Fetcher fetcher;
+  private final Path sourceDir;
+
+  PackageTests(BuildRequest req, Sandbox sandbox, SigningKey key, BuildLog log, Fetcher fetcher, Path sourceDir) {
+    this.req = req;
+    this.sandbox = sandbox;
+    this.key = key;
+    this.log = log;
+    this.fetcher = fetcher;
+    this.sourceDir = sourceDir;
+  }
+
+  /** The packages of {@code recipe} with test steps, main package first. */
+  static List<CompiledPackage> tested(CompiledRecipe recipe) {
+    return recipe.packages().stream().filter(p -> p.test() != null && !p.test().pipeline().isEmpty()).toList();
+  }
+
+  /**
+   * Tests every package of {@code s} that has test steps.
+   *
+   * @throws PkgbuildException naming the package, step and position of the first test that fails, or
+   *     the test environment that cannot be made
+   */
+  List<Passed> run(Subject s) throws PkgbuildException {
+    List<CompiledPackage> tested = tested(s.recipe());
+    if (tested.isEmpty()) {
+      return List.of();
+    }
+    List<String> names = tested.stream().map(CompiledPackage::name).toList();
+    if (req.skipTests()) {
+      log.info("tests skipped (--skip-tests): " + String.join(" ", names));
+      return List.of();
+    }
+    if (!s.buildEnvironment().hasRepositories() && tested.stream().allMatch(p ->
+        p.test().environment().repositories().isEmpty())) {
+      // Without repositories nothing can be installed: the package cannot be put in a root of its own.
+      log.warn("tests of " + String.join(" ", names) + " not run: there are no repositories to install a "
+          + "test environment from (add environment.contents.repositories or -r)");
+      return List.of();
+    }
+    Path work;
+    try {
+      work = Files.createTempDirectory(Files.createDirectories(req.tempRoot()), "tests-");
+      // searchable by the sandbox's uid when pkgbuild runs as root; the roots and workspaces below are its own
+      Files.setAttribute(work, "unix:mode", 0711);
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot make a folder for the tests: " + e.getMessage());
+    }
+    try {
+      Path built = publishBuilt(work.resolve("built"), s);
+      List<Passed> out = new ArrayList<>();
+      for (CompiledPackage p : tested) {
+        out.add(test(p, s, built, work));
+      }
+      return out;
+    } finally {
+      FileTrees.deleteQuietly(work);
+    }
+  }
+
+  /** The packages just written, as a signed repository of their own. */
+  private Path publishBuilt(Path dir, Subject s) throws PkgbuildException {
+    Repository repo = Repository.open(dir, s.recipe().arch().apkName(), key, dev.pkgbuild.diag.Reporter.silent());
+    List<StagedApk> copies = new ArrayList<>();
+    for (Packager.Built b : s.built()) {
+      copies.add(new StagedApk(b.file(), b.staged().entry(), false, b.staged().readBack()));
+    }
+    repo.publish(copies);
+    return dir;
+  }
+
+  private Passed test(CompiledPackage p, Subject s, Path built, Path work) throws PkgbuildException {
+    long t0 = System.nanoTime();
+    String label = p.name() + " test";
+    ResolvedEnvironment env;
+    Environments envs = BuildRoots.environments(req, log);
+    try {
+      env = envs.resolve(request(p, s, built), null, null, onlyFromBuilt(s, built));
+    } catch (PkgbuildException e) {
+      throw new PkgbuildException(e.status(), "test environment of " + p.name() + ": " + e.getMessage(), e);
+    }
+    Path root = work.resolve("root-" + p.name());
+    Path ws = work.resolve("ws-" + p.name());
+    try {
+      Files.createDirectories(ws);
+      Installer.install(root, Environments.installRequest(env, envs.fetch(env), 0));
+      Files.setAttribute(root, "unix:mode", 0755);
+      sandbox.prepareRoot(root);
+      if (sourceDir != null) {
+        SourceDir.copy(sourceDir, ws);
+      }
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot set up the test of " + p.name() + ": " + e.getMessage());
+    }
+    log.info("==> " + label + ": " + env.resolution().packages().size() + " packages, "
+        + p.name() + "-" + p.fullVersion() + " as just built");
+    log.detail("test environment of " + p.name() + ": " + String.join(" ", env.packageList()));
+    Map<String, String> vars = new LinkedHashMap<>(s.recipe().environment().environment());
+    vars.putAll(p.test().environment().environment());
+    HostSteps host = new HostSteps(fetcher, ws, sourceDir, req.sourceDateEpoch());
+    host.prefetch(p.test().pipeline());
+    new StepRunner(sandbox, root, ws, BuildEnvironment.of(req.envFiles(), vars, req.sourceDateEpoch()), host, log,
+        false).run(label, p.test().pipeline());
+    log.info("    " + label + " passed in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    return new Passed(p.name(), env.id(), env.packageList());
+  }
+
+  /** The test's world, the package under test pinned to its version; its repositories after the built ones. */
+  private EnvironmentRequest request(CompiledPackage p, Subject s, Path built) throws PkgbuildException {
+    List<String> world = new ArrayList<>();
+    for (String atom : p.test().environment().packages()) {
+      world.add(atom.equals(p.name()) ? pin(p, s) : atom);
+    }
+    List<String> repos = new ArrayList<>();
+    repos.add(built.toString());
+    repos.addAll(p.test().environment().repositories());
+    repos.addAll(s.buildEnvironment().repositories());
+    List<String> keys = new ArrayList<>();
+    keys.add(BuildRoots.publicKeyFile(req.environment().apkCacheDir(), key).toString());
+    keys.addAll(p.test().environment().keyring());
+    keys.addAll(s.buildEnvironment().keyring());
+    return new EnvironmentRequest(repos, keys, world, s.recipe().arch().apkName(),
+        s.buildEnvironment().allowUntrusted());
+  }
+
+  /**
+   * {@code name=version-rN}; only an empty package whose name another package of this build
+   * provides stays a bare name, so the provider is installed (Wolfi's py3-* meta packages).
+   */
+  private static String pin(CompiledPackage p, Subject s) {
+    for (Packager.Built b : s.built()) {
+      if (b.written().info().pkgname().equals(p.name()) && b.written().info().size() == 0) {
+        for (Packager.Built other : s.built()) {
+          if (other != b && other.written().info().provides().stream().anyMatch(v -> v.equals(p.name()))) {
+            return p.name();
+          }
+        }
+      }
+    }
+    return p.name() + "=" + p.fullVersion();
+  }
+
+  /** Names this recipe makes come only from the built repository. */
+  private static Environments.EntryFilter onlyFromBuilt(Subject s, Path built) {
+    Set<String> names = new HashSet<>();
+    s.recipe().packages().forEach(p -> names.add(p.name()));
+    String where = built.toString();
+    return (line, e) -> !names.contains(e.name()) || (!line.remote() && line.location().equals(where));
+  }
+}
