@@ -29,12 +29,12 @@ cp "$key" "$work/keys/"
 names=(build-base busybox)
 ./pkgbuild --version > /dev/null # builds the jar when it is missing or stale
 
-# One whole process, its output kept under logs/; appends "LABEL wall user rss" to times.
+# One whole process, its output kept under logs/; appends "LABEL wall user rss sys" to times.
 timed() {
   local label=$1 log=$2
   shift 2
   sync # the previous round's 200 MiB of dirty pages are not this round's cost
-  /usr/bin/time -f "$label %e %U %M" -a -o "$work/times" "$@" > "$work/logs/$log.out" 2> "$work/logs/$log.err"
+  /usr/bin/time -f "$label %e %U %M %S" -a -o "$work/times" "$@" > "$work/logs/$log.out" 2> "$work/logs/$log.err"
 }
 # The commands, as arrays (/usr/bin/time runs programs, not shell functions).
 ours() { cmd=(./pkgbuild install --root "$1" -r "$repo" -k "$key" --apk-cache-dir "$work/apkcache" "${names[@]}"); }
@@ -93,11 +93,12 @@ ours "$work/ours-check" && "${cmd[@]}" > "$work/ours.txt"
 median() { grep "^$2 " "$work/times" | awk -v c="$1" '{ print $c }' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 minimum() { grep "^$2 " "$work/times" | awk -v c="$1" '{ print $c }' | sort -n | head -1; }
 row() {
-  printf '%-12s %6s %9s %9s %9s %10s\n' "$1" "$(grep -c "^$1 " "$work/times")" "$(median 2 "$1")" \
-    "$(minimum 2 "$1")" "$(median 3 "$1")" "$(grep "^$1 " "$work/times" | awk '{ print $4 }' | sort -n | tail -1)"
+  printf '%-12s %6s %9s %9s %9s %9s %11s\n' "$1" "$(grep -c "^$1 " "$work/times")" "$(median 2 "$1")" \
+    "$(minimum 2 "$1")" "$(median 3 "$1")" "$(median 5 "$1")" \
+    "$(grep "^$1 " "$work/times" | awk '{ print $4 }' | sort -n | tail -1)"
 }
 echo "repository: $repo ($(wc -l < "$work/ours.txt") lines of transaction)"
-printf '%-12s %6s %9s %9s %9s %10s\n' process rounds "wall med" "wall min" "user med" "max RSS KiB"
+printf '%-12s %6s %9s %9s %9s %9s %11s\n' process rounds "wall med" "wall min" "user med" "sys med" "max RSS KiB"
 row ours-cold
 [ -z "${APK:-}" ] || row apk-cold
 row resolve
