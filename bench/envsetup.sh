@@ -74,8 +74,9 @@ ours "$work/ours-0" && "${cmd[@]}" > /dev/null
 [ -z "${APK:-}" ] || { apk "$work/apk-0" && "${cmd[@]}" > /dev/null 2>&1; }
 
 : > "$work/warm-ms"
+# Nothing is deleted before the run ends: ext4 places new inodes away from freshly freed ones,
+# and whoever creates files next pays for it (docs/benchmarks.md, "Big packages re-run").
 for i in $(seq "$rounds"); do
-  rm -rf "$work/ours-$i" "$work/apk-$i"
   ours "$work/ours-$i" && timed ours-cold "ours-$i" "${cmd[@]}"
   [ -z "${APK:-}" ] || { apk "$work/apk-$i" && timed apk-cold "apk-$i" "${cmd[@]}"; }
   timed resolve "resolve-$i" "${resolve[@]}"
@@ -85,7 +86,6 @@ for i in $(seq "$rounds"); do
     *"(cached) in "*) echo "$line" | sed -E 's/.* in ([0-9]+) ms.*/\1/' >> "$work/warm-ms" ;;
     *) echo "round $i: the build's root was not a cache hit: $line" >&2; exit 1 ;;
   esac
-  rm -rf "$work/ours-$i" "$work/apk-$i"
 done
 ours "$work/ours-check" && "${cmd[@]}" > "$work/ours.txt"
 
@@ -119,11 +119,13 @@ if [ -n "${APK:-}" ]; then
   diff -q "$work/ours.txt" "$work/apk.txt" > /dev/null && echo "transactions: identical" \
     || echo "transactions differ: diff $work/ours.txt $work/apk.txt"
   if command -v hyperfine > /dev/null; then
-    hyperfine --runs "$rounds" --warmup 1 --prepare "rm -rf $work/hf-ours $work/hf-apk; sync" \
-      -n ours "./pkgbuild install --root $work/hf-ours -r $repo -k $key --apk-cache-dir $work/apkcache ${names[*]}" \
-      -n apk "$APK add --root $work/hf-apk --initdb --keys-dir $work/keys --repository $repo --no-scripts \
---no-cache --arch x86_64 ${names[*]}" 2>&1 | grep -v '^ *$'
-    rm -rf "$work/hf-ours" "$work/hf-apk"
+    # Each run installs into a folder of its own (mktemp), for the same reason.
+    mkdir -p "$work/hf"
+    hyperfine --runs "$rounds" --warmup 1 --prepare sync \
+      -n ours "./pkgbuild install --root \$(mktemp -d -p $work/hf) -r $repo -k $key \
+--apk-cache-dir $work/apkcache ${names[*]}" \
+      -n apk "$APK add --root \$(mktemp -d -p $work/hf) --initdb --keys-dir $work/keys --repository $repo \
+--no-scripts --no-cache --arch x86_64 ${names[*]}" 2>&1 | grep -v '^ *$'
   fi
 fi
 echo "cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
