@@ -24,6 +24,7 @@ repo=$(cd "$repo" && pwd -P)
 key=$(ls "$repo"/*.rsa.pub | head -1)
 work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work/logs" "$work/keys"
+chmod 755 "$work" # the sandbox runs as another uid when pkgbuild runs as root: it must reach the roots
 cp "$key" "$work/keys/"
 : > "$work/times"
 names=(build-base busybox)

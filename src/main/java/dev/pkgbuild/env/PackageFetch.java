@@ -5,6 +5,8 @@ import dev.pkgbuild.apk.ApkReader;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +41,14 @@ final class PackageFetch {
     long max = entry.fileSize() > 0 ? Math.min(entry.fileSize(), settings.maxPackageBytes()) : settings.maxPackageBytes();
     if (!repo.remote()) {
       Path file = repo.folder(settings.workDir()).resolve(where).resolve(entry.fileName());
-      return check(Bounds.size(file, max, file.toString()), entry, file.toString());
+      return checkControl(Bounds.size(file, max, file.toString()), entry, file.toString());
     }
     URI uri = URI.create(repo.join(where, entry.fileName()));
     String shown = RepositoryLine.redact(uri.toString());
     Path cached = cache.pkg(entry.checksum());
     if (Files.isRegularFile(cached)) {
       try {
-        return check(cached, entry, shown);
+        return checkControl(cached, entry, shown);
       } catch (PkgbuildException e) {
         reporter.warn("cached " + cached + " is damaged (" + e.getMessage() + "), fetching it again");
       }
@@ -85,6 +87,27 @@ final class PackageFetch {
     }
   }
 
+  /**
+   * The quick check for a file already on disk (a local repository, or the cache, where only a
+   * fully checked download is put): its control member hashes to the index's {@code C:}. The data
+   * member's hash is in that control member, and the installer checks the data against it as it
+   * unpacks, so reading the whole package twice would buy nothing.
+   */
+  private static Path checkControl(Path file, IndexEntry entry, String shown) throws PkgbuildException {
+    String actual;
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      actual = ControlMember.identity(in);
+    } catch (IOException e) {
+      throw PkgbuildException.badInput(shown + ": not a readable package: " + e.getMessage());
+    }
+    if (!actual.equals(entry.checksum())) {
+      throw PkgbuildException.badInput(shown + ": control checksum " + actual + " does not match the index ("
+          + entry.checksum() + ")");
+    }
+    return file;
+  }
+
+  /** The full check of a download, before it enters the cache: control checksum, structure and data hash. */
   private static Path check(Path file, IndexEntry entry, String shown) throws PkgbuildException {
     ApkContents c;
     try {

@@ -55,13 +55,16 @@ final class PackageUnpacker {
     }
     PkgInfo info = PkgInfo.parse(new String(pkginfo, StandardCharsets.UTF_8));
     MessageDigest sha256 = Digests.of("SHA-256");
-    MessageDigest legacy = Digests.of("SHA-1");
-    legacy.update(raw.toByteArray());
+    // Without a datahash, apk checks the package as one SHA-1 over control and data; with one, that costs for nothing.
+    MessageDigest legacy = info.datahash() == null ? Digests.of("SHA-1") : null;
+    if (legacy != null) {
+      legacy.update(raw.toByteArray());
+    }
     if (info.datahash() != null) {
       check(p, ApkIdentity.of(raw.toByteArray()), p.entry().checksum(), "control member");
     }
     InstalledPackage pkg = new InstalledPackage(p, info, scripts(control));
-    GzipMembers.Tap tap = (bytes, o, l) -> {
+    GzipMembers.Tap tap = legacy == null ? sha256::update : (bytes, o, l) -> {
       sha256.update(bytes, o, l);
       legacy.update(bytes, o, l);
     };
