@@ -1,5 +1,6 @@
 package dev.pkgbuild.builder;
 
+import dev.pkgbuild.recipe.RecipeInputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param offline never download; sources must be in the cache
  * @param sourceDateEpoch seconds since the epoch stamped on everything
  * @param environment what the command line adds to the build environment, and its caches
+ * @param inputs the vars file and build options applied to the recipe before it compiles
  */
 public record BuildRequest(
     Path recipe,
@@ -44,7 +46,8 @@ public record BuildRequest(
     boolean interactive,
     boolean offline,
     long sourceDateEpoch,
-    EnvironmentOptions environment) {
+    EnvironmentOptions environment,
+    RecipeInputs inputs) {
   public BuildRequest {
     Objects.requireNonNull(recipe, "recipe");
     Objects.requireNonNull(outDir, "outDir");
@@ -52,6 +55,16 @@ public record BuildRequest(
     envFiles = List.copyOf(envFiles);
     runner = runner == null ? "auto" : runner;
     environment = environment == null ? EnvironmentOptions.defaults(cacheDir) : environment;
+    inputs = inputs == null ? RecipeInputs.NONE : inputs;
+  }
+
+  /** A request that builds the recipe as written. */
+  public BuildRequest(Path recipe, String arch, Path outDir, Path signingKey, Path keysDir, Path sourceDir,
+      List<Path> pipelineDirs, Path cacheDir, List<Path> envFiles, String namespace, String runner, Path tempRoot,
+      boolean keepWorkspace, boolean interactive, boolean offline, long sourceDateEpoch,
+      EnvironmentOptions environment) {
+    this(recipe, arch, outDir, signingKey, keysDir, sourceDir, pipelineDirs, cacheDir, envFiles, namespace, runner,
+        tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, environment, null);
   }
 
   /** A request that adds nothing to recipes' environments and keeps them under {@code cacheDir}. */
@@ -59,6 +72,6 @@ public record BuildRequest(
       List<Path> pipelineDirs, Path cacheDir, List<Path> envFiles, String namespace, String runner, Path tempRoot,
       boolean keepWorkspace, boolean interactive, boolean offline, long sourceDateEpoch) {
     this(recipe, arch, outDir, signingKey, keysDir, sourceDir, pipelineDirs, cacheDir, envFiles, namespace, runner,
-        tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, null);
+        tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, null, null);
   }
 }

@@ -52,7 +52,7 @@ public final class RecipeLoader {
     }
     return new Recipe(file, pkg(top.sub("package", PACKAGE_KEYS)), SpecReader.environment(top, "environment"),
         varValues, varPos, transforms(top), data(top), SpecReader.steps(top, "pipeline"), subs,
-        SpecReader.test(top), top.loose("update"), capabilities(top), top.loose("options"));
+        SpecReader.test(top), top.loose("update"), capabilities(top), options(top));
   }
 
   /**
@@ -148,6 +148,27 @@ public final class RecipeLoader {
         throw new PositionedException(d.pos(), "duplicate data name '" + name + "'");
       }
       out.put(name, new DataSet(name, d.strMap("items"), d.pos()));
+    }
+    return out;
+  }
+
+  /** The build options, each checked down to its package lists; none is applied here. */
+  private static Map<String, BuildOption> options(Fields top) throws PositionedException {
+    Fields all = top.sub("options", null);
+    Map<String, BuildOption> out = new LinkedHashMap<>();
+    for (String name : all.keys()) {
+      Fields o = all.sub(name, Set.of("vars", "environment"));
+      Fields vars = o.sub("vars", null);
+      Map<String, String> values = new LinkedHashMap<>();
+      Map<String, SourcePos> pos = new HashMap<>();
+      for (String k : vars.keys()) {
+        values.put(k, vars.str(k));
+        pos.put(k, vars.keyPos(k));
+      }
+      Fields packages = o.sub("environment", Set.of("contents")).sub("contents", Set.of("packages"))
+          .sub("packages", Set.of("add", "remove"));
+      out.put(name, new BuildOption(name, values, pos, packages.textList("add"), packages.textList("remove"),
+          all.keyPos(name)));
     }
     return out;
   }
