@@ -73,10 +73,6 @@ public record RecipeInputs(List<String> buildOptions, Path varsFile) {
   private static void readVars(Path file, Map<String, String> vars, Map<String, SourcePos> varsPos)
       throws PkgbuildException {
     String text = Yaml.read(file);
-    Fields f = Fields.of(new Document(file, text), Yaml.compose(file, text), "vars file", null);
-    for (String k : f.keys()) {
-      vars.put(k, f.str(k));
-      varsPos.put(k, f.keyPos(k));
-    }
+    Fields.of(new Document(file, text), Yaml.compose(file, text), "vars file", null).putStrings(vars, varsPos);
   }
 }

@@ -39,13 +39,9 @@ public final class RecipeLoader {
     if (!top.has("package")) {
       throw new PositionedException(top.pos(), "missing 'package' block");
     }
-    Fields vars = top.sub("vars", null);
     Map<String, String> varValues = new LinkedHashMap<>();
     Map<String, SourcePos> varPos = new HashMap<>();
-    for (String k : vars.keys()) {
-      varValues.put(k, vars.str(k));
-      varPos.put(k, vars.keyPos(k));
-    }
+    top.sub("vars", null).putStrings(varValues, varPos);
     List<SubpackageSpec> subs = new ArrayList<>();
     for (Node n : top.list("subpackages")) {
       subs.add(subpackage(top.at(n, "subpackage", SUBPACKAGE_KEYS)));
@@ -158,13 +154,9 @@ public final class RecipeLoader {
     Map<String, BuildOption> out = new LinkedHashMap<>();
     for (String name : all.keys()) {
       Fields o = all.sub(name, Set.of("vars", "environment"));
-      Fields vars = o.sub("vars", null);
       Map<String, String> values = new LinkedHashMap<>();
       Map<String, SourcePos> pos = new HashMap<>();
-      for (String k : vars.keys()) {
-        values.put(k, vars.str(k));
-        pos.put(k, vars.keyPos(k));
-      }
+      o.sub("vars", null).putStrings(values, pos);
       Fields packages = o.sub("environment", Set.of("contents")).sub("contents", Set.of("packages"))
           .sub("packages", Set.of("add", "remove"));
       out.put(name, new BuildOption(name, values, pos, packages.textList("add"), packages.textList("remove"),
