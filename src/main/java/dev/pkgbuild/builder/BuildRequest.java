@@ -1,5 +1,6 @@
 package dev.pkgbuild.builder;
 
+import dev.pkgbuild.recipe.RecipeInputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param sourceDateEpoch seconds since the epoch stamped on everything
  * @param environment what the command line adds to the build environment, and its caches
  * @param skipTests do not run the packages' {@code test:} blocks (the log says so)
+ * @param inputs the vars file and build options applied to the recipe before it compiles
  */
 public record BuildRequest(
     Path recipe,
@@ -46,7 +48,8 @@ public record BuildRequest(
     boolean offline,
     long sourceDateEpoch,
     EnvironmentOptions environment,
-    boolean skipTests) {
+    boolean skipTests,
+    RecipeInputs inputs) {
   public BuildRequest {
     Objects.requireNonNull(recipe, "recipe");
     Objects.requireNonNull(outDir, "outDir");
@@ -54,6 +57,16 @@ public record BuildRequest(
     envFiles = List.copyOf(envFiles);
     runner = runner == null ? "auto" : runner;
     environment = environment == null ? EnvironmentOptions.defaults(cacheDir) : environment;
+    inputs = inputs == null ? RecipeInputs.NONE : inputs;
+  }
+
+  /** A request that builds the recipe as written. */
+  public BuildRequest(Path recipe, String arch, Path outDir, Path signingKey, Path keysDir, Path sourceDir,
+      List<Path> pipelineDirs, Path cacheDir, List<Path> envFiles, String namespace, String runner, Path tempRoot,
+      boolean keepWorkspace, boolean interactive, boolean offline, long sourceDateEpoch,
+      EnvironmentOptions environment) {
+    this(recipe, arch, outDir, signingKey, keysDir, sourceDir, pipelineDirs, cacheDir, envFiles, namespace, runner,
+        tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, environment, false, null);
   }
 
   /** A request that adds nothing to recipes' environments and keeps them under {@code cacheDir}. */
@@ -61,12 +74,12 @@ public record BuildRequest(
       List<Path> pipelineDirs, Path cacheDir, List<Path> envFiles, String namespace, String runner, Path tempRoot,
       boolean keepWorkspace, boolean interactive, boolean offline, long sourceDateEpoch) {
     this(recipe, arch, outDir, signingKey, keysDir, sourceDir, pipelineDirs, cacheDir, envFiles, namespace, runner,
-        tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, null, false);
+        tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, null, false, null);
   }
 
   /** This request with {@code skip} for {@link #skipTests()}. */
   public BuildRequest withSkipTests(boolean skip) {
     return new BuildRequest(recipe, arch, outDir, signingKey, keysDir, sourceDir, pipelineDirs, cacheDir, envFiles,
-        namespace, runner, tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, environment, skip);
+        namespace, runner, tempRoot, keepWorkspace, interactive, offline, sourceDateEpoch, environment, skip, inputs);
   }
 }

@@ -50,7 +50,7 @@ public final class BuildRoots {
    */
   public static EnvironmentRequest forRecipe(BuildRequest req) throws PkgbuildException {
     CompiledRecipe recipe = new RecipeCompiler(req.pipelineDirs()).compile(req.recipe(), Hosts.arch(req.arch()),
-        java.util.Map.of());
+        java.util.Map.of(), req.inputs());
     return request(req, recipe, KeyResolver.existing(req.signingKey(), req.keysDir()));
   }
 

@@ -70,7 +70,7 @@ public final class Builder {
     // So does loading a key already on disk; a new key is made only once the recipe is good.
     SideBySide.Pending<SigningKey, PkgbuildException> existingKey = SideBySide.start(() ->
         KeyResolver.existing(req.signingKey(), req.keysDir()));
-    CompiledRecipe recipe = new RecipeCompiler(req.pipelineDirs()).compile(req.recipe(), arch, Map.of());
+    CompiledRecipe recipe = new RecipeCompiler(req.pipelineDirs()).compile(req.recipe(), arch, Map.of(), req.inputs());
     CompiledPackage main = recipe.main();
     SigningKey key = existingKey.join();
     if (key == null) {

@@ -29,6 +29,6 @@ public record TreeRequest(List<Path> recipes, BuildRequest template, int jobs, b
     BuildRequest t = template;
     return new BuildRequest(recipe, t.arch(), t.outDir(), signingKey, t.keysDir(), null, t.pipelineDirs(),
         t.cacheDir(), t.envFiles(), t.namespace(), t.runner(), t.tempRoot(), t.keepWorkspace(), false,
-        t.offline(), t.sourceDateEpoch(), t.environment(), t.skipTests());
+        t.offline(), t.sourceDateEpoch(), t.environment(), t.skipTests(), t.inputs());
   }
 }

@@ -46,6 +46,7 @@ final class BuildCommand implements Callable<Integer>, Declared {
       options.out().flush();
       return ExitStatus.OK.code();
     }
+    options.refuseInputs("a tree");
     TreeRequest request = tree.request(recipes, options.request(recipes.get(0), null, keepWorkspace, false));
     TreeResult result = tree.treeBuilder(options).build(request, new StatusLine(options.spec, tree.jobs()));
     new Summary(options.out()).print(result);

@@ -4,6 +4,7 @@ import dev.pkgbuild.builder.BuildRequest;
 import dev.pkgbuild.builder.Builder;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.recipe.RecipeInputs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +28,7 @@ final class BuildOptions {
   final boolean quiet;
   final EnvironmentFlags environment;
   final boolean skipTests;
+  final RecipeInputs inputs;
 
   /** Declares the flags on {@code spec}. */
   static void declare(CommandSpec spec) {
@@ -41,6 +43,11 @@ final class BuildOptions {
     Flags.value(spec, Path.class, "<cacheDir>", null, "Source cache (default: ~/.cache/pkgbuild).", "--cache-dir");
     spec.addOption(Flags.repeatable(Path.class, "<envFiles>",
         "KEY=VALUE file merged under the recipe's environment (repeatable).", "--env-file").build());
+    spec.addOption(Flags.repeatable(String.class, "<buildOptions>",
+        "Apply the recipe's build option of this name (repeatable, or comma-separated; in order).", "--build-option")
+        .splitRegex(",").build());
+    Flags.value(spec, Path.class, "<varsFile>", null, "YAML mapping of var name to value, merged over the recipe's "
+        + "vars (build options still win).", "--vars-file");
     Flags.value(spec, String.class, "<namespace>", null,
         "Distribution name for package URLs in SBOMs and the maintainer field.", "--namespace");
     Flags.value(spec, String.class, "<runner>", "auto",
@@ -71,6 +78,14 @@ final class BuildOptions {
     this.quiet = Flags.on(spec, "--quiet");
     this.environment = new EnvironmentFlags(spec);
     this.skipTests = Flags.on(spec, "--skip-tests");
+    this.inputs = new RecipeInputs(Flags.get(spec, "--build-option"), Flags.get(spec, "--vars-file"));
+  }
+
+  /** Refuses {@code --build-option} and {@code --vars-file} where they cannot apply, naming {@code where}. */
+  void refuseInputs(String where) throws PkgbuildException {
+    if (!inputs.isEmpty()) {
+      throw PkgbuildException.badInput("--build-option and --vars-file apply to one recipe's build, not to " + where);
+    }
   }
 
   Reporter reporter() {
@@ -92,7 +107,7 @@ final class BuildOptions {
         orEmpty(pipelineDirs), cache, orEmpty(envFiles),
         namespace, runner, HostDefaults.tempRoot(), keepWorkspace, interactive, offline,
         HostDefaults.sourceDateEpoch(sourceDateEpoch, recipe).seconds(), environment.options(cacheDir, cache),
-        skipTests);
+        skipTests, inputs);
   }
 
   static List<Path> orEmpty(List<Path> l) {

@@ -33,6 +33,7 @@ final class InstallCommand implements Callable<Integer>, Declared {
     BuildOptions options = new BuildOptions(spec);
     EnvironmentNames names = new EnvironmentNames(spec);
     Path root = Flags.get(spec, "--root");
+    options.refuseInputs("an install");
     BuildRequest req = options.request(Path.of("."), null, false, false);
     Environments envs = BuildRoots.environments(req, options.reporter());
     ResolvedEnvironment env = envs.resolve(names.request(options, req));

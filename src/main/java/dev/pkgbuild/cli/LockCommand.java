@@ -35,6 +35,7 @@ final class LockCommand implements Callable<Integer>, Declared {
   public Integer call() throws PkgbuildException {
     BuildOptions options = new BuildOptions(spec);
     List<Path> recipes = Flags.paths(spec);
+    options.refuseInputs("a lock, which pins the recipe as written");
     for (Path recipe : recipes) {
       BuildRequest req = options.request(recipe, null, false, false);
       Environments envs = BuildRoots.environments(req, options.reporter());

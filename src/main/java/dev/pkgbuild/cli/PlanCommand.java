@@ -29,6 +29,7 @@ final class PlanCommand implements Callable<Integer>, Declared {
     List<Path> recipes = Flags.paths(spec);
     BuildOptions options = new BuildOptions(spec);
     TreeOptions tree = new TreeOptions(spec);
+    options.refuseInputs("a plan");
     boolean json = Flags.on(spec, "--json");
     String graph = Flags.get(spec, "--graph");
     Plan plan = tree.treeBuilder(options).plan(tree.request(recipes, options.request(recipes.get(0), null, false, false)));

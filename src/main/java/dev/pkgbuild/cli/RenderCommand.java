@@ -9,6 +9,7 @@ import dev.pkgbuild.pipeline.RecipeCompiler;
 import dev.pkgbuild.pipeline.Renderer;
 import dev.pkgbuild.recipe.Arch;
 import dev.pkgbuild.recipe.Recipe;
+import dev.pkgbuild.recipe.RecipeInputs;
 import dev.pkgbuild.recipe.RecipeLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,6 +43,14 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--pipeline-dir", description = "Directory of extra pipelines, searched before the built-ins (repeatable).")
   List<Path> pipelineDirs = new ArrayList<>();
 
+  @Option(names = "--build-option", split = ",",
+      description = "Apply the recipe's build option of this name (repeatable, or comma-separated; in order).")
+  List<String> buildOptions = new ArrayList<>();
+
+  @Option(names = "--vars-file",
+      description = "YAML mapping of var name to value, merged over the recipe's vars (build options still win).")
+  Path varsFile;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
@@ -72,7 +81,7 @@ final class RenderCommand implements Callable<Integer> {
     List<Arch> here = targets.stream().filter(a -> RecipeCompiler.buildsFor(recipe, a)).toList();
     StringBuilder sb = new StringBuilder();
     for (Arch a : here.isEmpty() ? targets.subList(0, 1) : here) {
-      CompiledRecipe r = compiler.compile(recipe, a, Map.of());
+      CompiledRecipe r = compiler.compile(recipe, a, Map.of(), new RecipeInputs(buildOptions, varsFile));
       sb.append(json ? Renderer.json(r) : Renderer.text(r, !brief));
     }
     return sb.toString();

@@ -44,6 +44,7 @@ final class ResolveCommand implements Callable<Integer>, Declared {
       env = Files.isRegularFile(lock) ? envs.resolve(request, LockFile.read(lock), lock.toString())
           : envs.resolve(request);
     } else {
+      options.refuseInputs("package names");
       BuildRequest req = options.request(Path.of("."), null, false, false);
       env = BuildRoots.environments(req, options.reporter()).resolve(names.request(options, req));
     }

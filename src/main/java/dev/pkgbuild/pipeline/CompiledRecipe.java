@@ -14,12 +14,20 @@ import java.util.List;
  * @param subpackages subpackages after range expansion and {@code if}, in order
  * @param environment the build environment
  * @param test the main package's test, or null
+ * @param buildOptions the recipe's build options that were applied, in order
  */
 public record CompiledRecipe(Path file, Arch arch, CompiledPackage main, List<CompiledPackage> subpackages,
-    CompiledEnvironment environment, CompiledTest test) {
-  /** Copies the list. */
+    CompiledEnvironment environment, CompiledTest test, List<String> buildOptions) {
+  /** Copies the lists. */
   public CompiledRecipe {
     subpackages = List.copyOf(subpackages);
+    buildOptions = buildOptions == null ? List.of() : List.copyOf(buildOptions);
+  }
+
+  /** A recipe compiled without build options. */
+  public CompiledRecipe(Path file, Arch arch, CompiledPackage main, List<CompiledPackage> subpackages,
+      CompiledEnvironment environment, CompiledTest test) {
+    this(file, arch, main, subpackages, environment, test, List.of());
   }
 
   /** The main package, then the subpackages. */

@@ -6,6 +6,7 @@ import dev.pkgbuild.recipe.Arch;
 import dev.pkgbuild.recipe.DataSet;
 import dev.pkgbuild.recipe.PackageSpec;
 import dev.pkgbuild.recipe.Recipe;
+import dev.pkgbuild.recipe.RecipeInputs;
 import dev.pkgbuild.recipe.RecipeLoader;
 import dev.pkgbuild.recipe.SubpackageSpec;
 import dev.pkgbuild.recipe.Subst;
@@ -37,7 +38,7 @@ public final class RecipeCompiler {
   }
 
   /**
-   * Loads and compiles {@code recipeFile} for {@code arch}.
+   * Loads and compiles {@code recipeFile}, as written, for {@code arch}.
    *
    * @param recipeFile the recipe
    * @param arch the target arch
@@ -49,12 +50,29 @@ public final class RecipeCompiler {
     return compile(RecipeLoader.load(recipeFile), arch, extraEnv);
   }
 
+  /**
+   * Loads {@code recipeFile}, applies {@code inputs} (vars file, build options) and compiles it.
+   *
+   * @throws PkgbuildException when the recipe, the inputs or a pipeline it uses is invalid
+   */
+  public CompiledRecipe compile(Path recipeFile, Arch arch, Map<String, String> extraEnv, RecipeInputs inputs)
+      throws PkgbuildException {
+    return compile(RecipeLoader.load(recipeFile), arch, extraEnv, inputs);
+  }
+
   /** Compiles an already loaded recipe; see {@link #compile(Path, Arch, Map)}. */
   public CompiledRecipe compile(Recipe r, Arch arch, Map<String, String> extraEnv) throws PkgbuildException {
+    return compile(r, arch, extraEnv, RecipeInputs.NONE);
+  }
+
+  /** Compiles an already loaded recipe with {@code inputs} applied first; see {@link #compile(Path, Arch, Map, RecipeInputs)}. */
+  public CompiledRecipe compile(Recipe written, Arch arch, Map<String, String> extraEnv, RecipeInputs inputs)
+      throws PkgbuildException {
+    Recipe r = inputs.applyTo(written);
     checkArch(r, arch);
     Map<String, String> pre = parseTimeMap(r);
     List<Ranged> subs = expandRanges(r);
-    Map<String, String> vars = compileTimeMap(r, pre, subs, arch);
+    Map<String, String> vars = compileTimeMap(r, pre, subs, arch, inputs.buildOptions());
     PackageCompiler pc = new PackageCompiler(resolver, r, pre, vars);
     CompiledPackage main = pc.main();
     List<CompiledPackage> compiled = new ArrayList<>();
@@ -66,7 +84,7 @@ public final class RecipeCompiler {
     }
     checkUnique(main, compiled);
     CompiledEnvironment env = pc.buildEnvironment(extraEnv);
-    return new CompiledRecipe(r.file(), arch, main, compiled, env, main.test());
+    return new CompiledRecipe(r.file(), arch, main, compiled, env, main.test(), inputs.buildOptions());
   }
 
   /** Two outputs of one name would overwrite each other's package file: refused at the second one. */
@@ -168,7 +186,8 @@ public final class RecipeCompiler {
     return out;
   }
 
-  private static Map<String, String> compileTimeMap(Recipe r, Map<String, String> pre, List<Ranged> subs, Arch arch) {
+  private static Map<String, String> compileTimeMap(Recipe r, Map<String, String> pre, List<Ranged> subs, Arch arch,
+      List<String> enabled) {
     Map<String, String> m = new HashMap<>(pre);
     m.remove("package.description");
     m.put("package.srcdir", SRCDIR);
@@ -188,9 +207,8 @@ public final class RecipeCompiler {
       String name = Subst.exact(s.spec().name().value(), withRange);
       m.put("targets.package." + name, OUTDIR + "/" + name);
     }
-    if (r.options() instanceof Map<?, ?> opts) {
-      opts.keySet().forEach(k -> m.put("options." + k + ".enabled", "false"));
-    }
+    r.options().keySet().forEach(k -> m.put("options." + k + ".enabled", "false"));
+    enabled.forEach(k -> m.put("options." + k + ".enabled", "true"));
     return m;
   }
 }

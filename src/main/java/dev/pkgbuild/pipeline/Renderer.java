@@ -23,6 +23,7 @@ public final class Renderer {
   public static String text(CompiledRecipe r, boolean inlined) {
     StringBuilder sb = new StringBuilder();
     sb.append("recipe ").append(r.file().getFileName()).append(" for ").append(r.arch()).append('\n');
+    line(sb, "", "build-options", String.join(" ", r.buildOptions()));
     sb.append("environment:\n");
     environment(sb, r.environment(), "  ");
     pkg(sb, "package", r.main(), inlined);
@@ -124,6 +125,9 @@ public final class Renderer {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("file", r.file().toString());
     m.put("arch", r.arch().apkName());
+    if (!r.buildOptions().isEmpty()) {
+      m.put("build-options", r.buildOptions());
+    }
     m.put("environment", env(r.environment()));
     m.put("package", pkg(r.main()));
     m.put("subpackages", r.subpackages().stream().map(Renderer::pkg).toList());

@@ -236,6 +236,14 @@ public final class Fields {
     return Collections.unmodifiableMap(out);
   }
 
+  /** Puts each key's scalar into {@code values} and the key's place into {@code positions}, later over earlier. */
+  void putStrings(Map<String, String> values, Map<String, SourcePos> positions) throws PositionedException {
+    for (String k : keys()) {
+      values.put(k, str(k));
+      positions.put(k, keyPos(k));
+    }
+  }
+
   /** The mapping under {@code key} (empty when absent) restricted to {@code allowed} keys. */
   public Fields sub(String key, Collection<String> allowed) throws PositionedException {
     Node n = node(key);

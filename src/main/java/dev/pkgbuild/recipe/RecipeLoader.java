@@ -39,20 +39,16 @@ public final class RecipeLoader {
     if (!top.has("package")) {
       throw new PositionedException(top.pos(), "missing 'package' block");
     }
-    Fields vars = top.sub("vars", null);
     Map<String, String> varValues = new LinkedHashMap<>();
     Map<String, SourcePos> varPos = new HashMap<>();
-    for (String k : vars.keys()) {
-      varValues.put(k, vars.str(k));
-      varPos.put(k, vars.keyPos(k));
-    }
+    top.sub("vars", null).putStrings(varValues, varPos);
     List<SubpackageSpec> subs = new ArrayList<>();
     for (Node n : top.list("subpackages")) {
       subs.add(subpackage(top.at(n, "subpackage", SUBPACKAGE_KEYS)));
     }
     return new Recipe(file, pkg(top.sub("package", PACKAGE_KEYS)), SpecReader.environment(top, "environment"),
         varValues, varPos, transforms(top), data(top), SpecReader.steps(top, "pipeline"), subs,
-        SpecReader.test(top), top.loose("update"), capabilities(top), top.loose("options"));
+        SpecReader.test(top), top.loose("update"), capabilities(top), options(top));
   }
 
   /**
@@ -148,6 +144,23 @@ public final class RecipeLoader {
         throw new PositionedException(d.pos(), "duplicate data name '" + name + "'");
       }
       out.put(name, new DataSet(name, d.strMap("items"), d.pos()));
+    }
+    return out;
+  }
+
+  /** The build options, each checked down to its package lists; none is applied here. */
+  private static Map<String, BuildOption> options(Fields top) throws PositionedException {
+    Fields all = top.sub("options", null);
+    Map<String, BuildOption> out = new LinkedHashMap<>();
+    for (String name : all.keys()) {
+      Fields o = all.sub(name, Set.of("vars", "environment"));
+      Map<String, String> values = new LinkedHashMap<>();
+      Map<String, SourcePos> pos = new HashMap<>();
+      o.sub("vars", null).putStrings(values, pos);
+      Fields packages = o.sub("environment", Set.of("contents")).sub("contents", Set.of("packages"))
+          .sub("packages", Set.of("add", "remove"));
+      out.put(name, new BuildOption(name, values, pos, packages.textList("add"), packages.textList("remove"),
+          all.keyPos(name)));
     }
     return out;
   }
