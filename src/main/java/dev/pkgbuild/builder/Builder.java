@@ -57,6 +57,53 @@ public final class Builder {
   }
 
   /**
+   * Runs the recipe's {@code test:} blocks against its packages already in the repository, as
+   * {@code melange test} does: each in a fresh root with the package at the recipe's version.
+   *
+   * @return one line per package whose test passed
+   * @throws PkgbuildException when a package is not in the repository, an environment cannot be
+   *     made, or a test fails
+   */
+  public List<String> test(BuildRequest req) throws PkgbuildException {
+    Arch arch = Hosts.arch(req.arch());
+    CompiledRecipe recipe = new RecipeCompiler(req.pipelineDirs()).compile(req.recipe(), arch, Map.of(), req.inputs());
+    SigningKey key = KeyResolver.existing(req.signingKey(), req.keysDir());
+    if (key == null) {
+      throw PkgbuildException.badInput("no signing key in " + req.keysDir() + " (or --signing-key): the "
+          + "repository's packages are trusted through it");
+    }
+    Repository repo = Repository.open(req.outDir(), arch.apkName(), key, reporter);
+    Map<String, dev.pkgbuild.apk.IndexEntry> listed = Files.isRegularFile(repo.indexFile()) ? repo.listed() : Map.of();
+    List<dev.pkgbuild.apk.IndexEntry> entries = new ArrayList<>();
+    for (CompiledPackage p : recipe.packages()) {
+      dev.pkgbuild.apk.IndexEntry e = listed.get(p.name() + "-" + p.fullVersion());
+      if (e == null) {
+        throw PkgbuildException.badInput(p.name() + "-" + p.fullVersion() + " is not in " + repo.archDir()
+            + ": build it first (pkgbuild build " + req.recipe() + ")");
+      }
+      entries.add(e);
+    }
+    Sandbox sandbox = sandboxes.create(req.runner());
+    Path sourceDir = sourceDir(req, recipe.main().name());
+    Fetcher fetcher = new Fetcher(new SourceCache(req.cacheDir()), req.offline(), FetchProgressLog.to(reporter));
+    Path outRepo = req.outDir().toAbsolutePath().normalize();
+    try (Workspace ws = Workspace.create(req.tempRoot(), recipe.main().name() + "-test");
+        BuildLog log = new BuildLog(ws.logFile(), reporter, clock)) {
+      PackageTests.Subject subject = new PackageTests.Subject(recipe, entries, BuildRoots.request(req, recipe, key));
+      List<PackageTests.Passed> passed = new PackageTests(req, sandbox, key, log, fetcher, sourceDir)
+          .run(subject, work -> outRepo);
+      List<String> lines = new ArrayList<>();
+      for (PackageTests.Passed p : passed) {
+        lines.add(p.pkg() + "-" + recipe.main().fullVersion() + ": test passed (" + p.packages().size()
+            + " packages)");
+      }
+      return lines;
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot set up the test workspace: " + e.getMessage());
+    }
+  }
+
+  /**
    * Builds and publishes.
    *
    * @throws PkgbuildException for bad input (recipe, key), an unusable sandbox, a source
@@ -103,7 +150,7 @@ public final class Builder {
         });
         Packaged packaged = runAndPackage(req, recipe, sandbox, root, host, ws, env, log, sourceDir, key);
         List<PackageTests.Passed> passed = new PackageTests(req, sandbox, key, log, fetcher, sourceDir)
-            .run(new PackageTests.Subject(recipe, packaged.built(), envRequest));
+            .run(recipe, packaged.built(), envRequest);
         return publish(req, recipe, packaged.withTests(recipe, passed), key, log, inputs, root, passed);
       } catch (PkgbuildException | RuntimeException e) {
         ws.keep();

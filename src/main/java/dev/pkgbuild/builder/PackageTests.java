@@ -1,5 +1,6 @@
 package dev.pkgbuild.builder;
 
+import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.env.EnvironmentRequest;
 import dev.pkgbuild.env.Environments;
@@ -40,8 +41,14 @@ final class PackageTests {
    */
   record Passed(String pkg, String rootId, List<String> packages) {}
 
-  /** The packages a build tests, and where to run them. */
-  record Subject(CompiledRecipe recipe, List<Packager.Built> built, EnvironmentRequest buildEnvironment) {}
+  /**
+   * The packages to test.
+   *
+   * @param recipe the recipe that made them
+   * @param packages their index records (installed size and provides decide how a name is pinned)
+   * @param buildEnvironment the build's environment request: its repositories serve the tests' other packages
+   */
+  record Subject(CompiledRecipe recipe, List<IndexEntry> packages, EnvironmentRequest buildEnvironment) {}
 
   private final BuildRequest req;
   private final Sandbox sandbox;
@@ -70,7 +77,24 @@ final class PackageTests {
    * @throws PkgbuildException naming the package, step and position of the first test that fails, or
    *     the test environment that cannot be made
    */
-  List<Passed> run(Subject s) throws PkgbuildException {
+  List<Passed> run(CompiledRecipe recipe, List<Packager.Built> built, EnvironmentRequest buildEnvironment)
+      throws PkgbuildException {
+    List<IndexEntry> entries = built.stream().map(b -> b.staged().entry()).toList();
+    return run(new Subject(recipe, entries, buildEnvironment), work -> publishBuilt(work.resolve("built"), recipe, built));
+  }
+
+  /** Where the packages under test are, as a signed repository, given the tests' work folder. */
+  @FunctionalInterface
+  interface Packages {
+    Path repository(Path work) throws PkgbuildException;
+  }
+
+  /**
+   * Tests the packages of {@code s} that have test steps, installing them from {@code packages}.
+   *
+   * @throws PkgbuildException as {@link #run(CompiledRecipe, List, EnvironmentRequest)}
+   */
+  List<Passed> run(Subject s, Packages packages) throws PkgbuildException {
     List<CompiledPackage> tested = tested(s.recipe());
     if (tested.isEmpty()) {
       return List.of();
@@ -96,7 +120,7 @@ final class PackageTests {
       throw PkgbuildException.failed("cannot make a folder for the tests: " + e.getMessage());
     }
     try {
-      Path built = publishBuilt(work.resolve("built"), s);
+      Path built = packages.repository(work);
       List<Passed> out = new ArrayList<>();
       for (CompiledPackage p : tested) {
         out.add(test(p, s, built, work));
@@ -108,10 +132,10 @@ final class PackageTests {
   }
 
   /** The packages just written, as a signed repository of their own. */
-  private Path publishBuilt(Path dir, Subject s) throws PkgbuildException {
-    Repository repo = Repository.open(dir, s.recipe().arch().apkName(), key, dev.pkgbuild.diag.Reporter.silent());
+  private Path publishBuilt(Path dir, CompiledRecipe recipe, List<Packager.Built> built) throws PkgbuildException {
+    Repository repo = Repository.open(dir, recipe.arch().apkName(), key, dev.pkgbuild.diag.Reporter.silent());
     List<StagedApk> copies = new ArrayList<>();
-    for (Packager.Built b : s.built()) {
+    for (Packager.Built b : built) {
       copies.add(new StagedApk(b.file(), b.staged().entry(), false, b.staged().readBack()));
     }
     repo.publish(copies);
@@ -177,10 +201,10 @@ final class PackageTests {
    * provides stays a bare name, so the provider is installed (Wolfi's py3-* meta packages).
    */
   private static String pin(CompiledPackage p, Subject s) {
-    for (Packager.Built b : s.built()) {
-      if (b.written().info().pkgname().equals(p.name()) && b.written().info().size() == 0) {
-        for (Packager.Built other : s.built()) {
-          if (other != b && other.written().info().provides().stream().anyMatch(v -> v.equals(p.name()))) {
+    for (IndexEntry e : s.packages()) {
+      if (e.name().equals(p.name()) && e.installedSize() == 0) {
+        for (IndexEntry other : s.packages()) {
+          if (other != e && other.provides().stream().anyMatch(v -> v.equals(p.name()))) {
             return p.name();
           }
         }

@@ -34,6 +34,7 @@ final class RootCommand implements Runnable, Declared {
       "resolve", ResolveCommand.class,
       "install", InstallCommand.class,
       "lock", LockCommand.class,
+      "test", TestCommand.class,
       "keygen", KeygenCommand.class,
       "render", RenderCommand.class,
       "lint", LintCommand.class,

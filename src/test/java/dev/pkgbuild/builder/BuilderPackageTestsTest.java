@@ -129,4 +129,23 @@ class BuilderPackageTestsTest {
     assertTrue(t.output().contains("tests skipped (--skip-tests): greet greet-extra"), t.output());
     assertTrue(Files.isRegularFile(t.out().resolve("x86_64/greet-1.0-r0.apk")));
   }
+
+  @Test
+  void testRunsTheRecipesTestsAgainstThePackagesAlreadyInTheRepository() throws Exception {
+    Files.createDirectories(tmp.resolve("greet"));
+    Files.writeString(tmp.resolve("greet/want"), "1.0\n");
+    Path r = recipe("1.0", MAIN_OK, SUB_OK);
+    t.builder().build(t.request(r, 0).withSkipTests(true));
+    assertEquals(java.util.List.of("greet-1.0-r0: test passed (2 packages)", "greet-extra-1.0-r0: test passed (2 packages)"),
+        t.builder().test(t.request(r, 0)));
+
+    PkgbuildException missing = assertThrows(PkgbuildException.class,
+        () -> t.builder().test(t.request(recipe("1.1", MAIN_OK, SUB_OK), 0)));
+    assertEquals("greet-1.1-r0 is not in " + t.out().resolve("x86_64") + ": build it first (pkgbuild build "
+        + tmp.resolve("greet.yaml") + ")", missing.getMessage());
+
+    PkgbuildException fails = assertThrows(PkgbuildException.class,
+        () -> t.builder().test(t.request(recipe("1.0", "false", SUB_OK), 0)));
+    assertTrue(fails.getMessage().startsWith("greet test: step 'version check'"), fails.getMessage());
+  }
 }
