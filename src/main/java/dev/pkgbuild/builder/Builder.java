@@ -74,14 +74,14 @@ public final class Builder {
     }
     Repository repo = Repository.open(req.outDir(), arch.apkName(), key, reporter);
     Map<String, dev.pkgbuild.apk.IndexEntry> listed = Files.isRegularFile(repo.indexFile()) ? repo.listed() : Map.of();
-    List<dev.pkgbuild.apk.IndexEntry> entries = new ArrayList<>();
+    List<dev.pkgbuild.env.VerifiedPackage> entries = new ArrayList<>();
     for (CompiledPackage p : recipe.packages()) {
       dev.pkgbuild.apk.IndexEntry e = listed.get(p.name() + "-" + p.fullVersion());
       if (e == null) {
         throw PkgbuildException.badInput(p.name() + "-" + p.fullVersion() + " is not in " + repo.archDir()
             + ": build it first (pkgbuild build " + req.recipe() + ")");
       }
-      entries.add(e);
+      entries.add(dev.pkgbuild.env.VerifiedPackage.of(repo.archDir().resolve(e.fileName()), e));
     }
     Sandbox sandbox = sandboxes.create(req.runner());
     Path sourceDir = sourceDir(req, recipe.main().name());

@@ -4,8 +4,10 @@ import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.env.EnvironmentRequest;
 import dev.pkgbuild.env.Environments;
+import dev.pkgbuild.env.InstallRequest;
 import dev.pkgbuild.env.Installer;
 import dev.pkgbuild.env.ResolvedEnvironment;
+import dev.pkgbuild.env.VerifiedPackage;
 import dev.pkgbuild.io.FileTrees;
 import dev.pkgbuild.pipeline.CompiledPackage;
 import dev.pkgbuild.pipeline.CompiledRecipe;
@@ -45,10 +47,10 @@ final class PackageTests {
    * The packages to test.
    *
    * @param recipe the recipe that made them
-   * @param packages their index records (installed size and provides decide how a name is pinned)
+   * @param packages their files and index records (installed size and provides decide how a name is pinned)
    * @param buildEnvironment the build's environment request: its repositories serve the tests' other packages
    */
-  record Subject(CompiledRecipe recipe, List<IndexEntry> packages, EnvironmentRequest buildEnvironment) {}
+  record Subject(CompiledRecipe recipe, List<VerifiedPackage> packages, EnvironmentRequest buildEnvironment) {}
 
   private final BuildRequest req;
   private final Sandbox sandbox;
@@ -79,8 +81,9 @@ final class PackageTests {
    */
   List<Passed> run(CompiledRecipe recipe, List<Packager.Built> built, EnvironmentRequest buildEnvironment)
       throws PkgbuildException {
-    List<IndexEntry> entries = built.stream().map(b -> b.staged().entry()).toList();
-    return run(new Subject(recipe, entries, buildEnvironment), work -> publishBuilt(work.resolve("built"), recipe, built));
+    List<VerifiedPackage> packages = built.stream().map(b -> VerifiedPackage.of(b.file(), b.staged().entry())).toList();
+    return run(new Subject(recipe, packages, buildEnvironment), work -> publishBuilt(work.resolve("built"), recipe,
+        built));
   }
 
   /** Where the packages under test are, as a signed repository, given the tests' work folder. */
@@ -104,13 +107,8 @@ final class PackageTests {
       log.info("tests skipped (--skip-tests): " + String.join(" ", names));
       return List.of();
     }
-    if (!s.buildEnvironment().hasRepositories() && tested.stream().allMatch(p ->
-        p.test().environment().repositories().isEmpty())) {
-      // Without repositories nothing can be installed: the package cannot be put in a root of its own.
-      log.warn("tests of " + String.join(" ", names) + " not run: there are no repositories to install a "
-          + "test environment from (add environment.contents.repositories or -r)");
-      return List.of();
-    }
+    boolean hermetic = s.buildEnvironment().hasRepositories() || tested.stream().anyMatch(p ->
+        !p.test().environment().repositories().isEmpty());
     Path work;
     try {
       work = Files.createTempDirectory(Files.createDirectories(req.tempRoot()), "tests-");
@@ -120,10 +118,16 @@ final class PackageTests {
       throw PkgbuildException.failed("cannot make a folder for the tests: " + e.getMessage());
     }
     try {
-      Path built = packages.repository(work);
       List<Passed> out = new ArrayList<>();
-      for (CompiledPackage p : tested) {
-        out.add(test(p, s, built, work));
+      if (hermetic) {
+        Path built = packages.repository(work);
+        for (CompiledPackage p : tested) {
+          out.add(test(p, s, built, work));
+        }
+      } else {
+        for (CompiledPackage p : tested) {
+          out.add(testOverHost(p, s, work));
+        }
       }
       return out;
     } finally {
@@ -153,10 +157,50 @@ final class PackageTests {
       throw new PkgbuildException(e.status(), "test environment of " + p.name() + ": " + e.getMessage(), e);
     }
     Path root = work.resolve("root-" + p.name());
+    setUp(p, root, work, Environments.installRequest(env, envs.fetch(env), 0));
+    log.info("==> " + label + ": " + env.resolution().packages().size() + " packages, "
+        + p.name() + "-" + p.fullVersion() + " as just built");
+    log.detail("test environment of " + p.name() + ": " + String.join(" ", env.packageList()));
+    runSteps(p, s, root, false, work);
+    log.info("    " + label + " passed in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    return new Passed(p.name(), env.id(), env.packageList());
+  }
+
+  /**
+   * Without repositories: the package under test (and the recipe's other packages its test names)
+   * installed over the host toolchain, which stands in for the rest. Not hermetic, and the log says so.
+   */
+  private Passed testOverHost(CompiledPackage p, Subject s, Path work) throws PkgbuildException {
+    long t0 = System.nanoTime();
+    String label = p.name() + " test";
+    List<VerifiedPackage> install = new ArrayList<>();
+    List<String> world = new ArrayList<>();
+    List<String> standIns = new ArrayList<>();
+    for (String atom : p.test().environment().packages()) {
+      VerifiedPackage own = s.packages().stream().filter(v -> v.entry().name().equals(atom)).findFirst().orElse(null);
+      if (own != null) {
+        install.add(own);
+        world.add(atom);
+      } else {
+        standIns.add(atom);
+      }
+    }
+    Path root = work.resolve("root-" + p.name());
+    setUp(p, root, work, new InstallRequest(install, world, List.of(), List.of(), s.recipe().arch().apkName(), 0));
+    log.info("==> " + label + ": not hermetic, no repositories: " + String.join(" ", install.stream()
+        .map(VerifiedPackage::label).toList()) + " over the host toolchain"
+        + (standIns.isEmpty() ? "" : ", which stands in for: " + String.join(" ", standIns)));
+    runSteps(p, s, root, true, work);
+    log.info("    " + label + " passed in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    List<String> installed = install.stream().map(VerifiedPackage::label).toList();
+    return new Passed(p.name(), "host", installed);
+  }
+
+  private void setUp(CompiledPackage p, Path root, Path work, InstallRequest install) throws PkgbuildException {
     Path ws = work.resolve("ws-" + p.name());
     try {
       Files.createDirectories(ws);
-      Installer.install(root, Environments.installRequest(env, envs.fetch(env), 0));
+      Installer.install(root, install);
       Files.setAttribute(root, "unix:mode", 0755);
       sandbox.prepareRoot(root);
       if (sourceDir != null) {
@@ -165,17 +209,16 @@ final class PackageTests {
     } catch (IOException e) {
       throw PkgbuildException.failed("cannot set up the test of " + p.name() + ": " + e.getMessage());
     }
-    log.info("==> " + label + ": " + env.resolution().packages().size() + " packages, "
-        + p.name() + "-" + p.fullVersion() + " as just built");
-    log.detail("test environment of " + p.name() + ": " + String.join(" ", env.packageList()));
+  }
+
+  private void runSteps(CompiledPackage p, Subject s, Path root, boolean overHost, Path work) throws PkgbuildException {
+    Path ws = work.resolve("ws-" + p.name());
     Map<String, String> vars = new LinkedHashMap<>(s.recipe().environment().environment());
     vars.putAll(p.test().environment().environment());
     HostSteps host = new HostSteps(fetcher, ws, sourceDir, req.sourceDateEpoch());
     host.prefetch(p.test().pipeline());
-    new StepRunner(sandbox, root, ws, BuildEnvironment.of(req.envFiles(), vars, req.sourceDateEpoch()), host, log,
-        false).run(label, p.test().pipeline());
-    log.info("    " + label + " passed in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-    return new Passed(p.name(), env.id(), env.packageList());
+    new StepRunner(sandbox, root, overHost, ws, BuildEnvironment.of(req.envFiles(), vars, req.sourceDateEpoch()),
+        host, log, false).run(p.name() + " test", p.test().pipeline());
   }
 
   /** The test's world, the package under test pinned to its version; its repositories after the built ones. */
@@ -201,9 +244,9 @@ final class PackageTests {
    * provides stays a bare name, so the provider is installed (Wolfi's py3-* meta packages).
    */
   private static String pin(CompiledPackage p, Subject s) {
-    for (IndexEntry e : s.packages()) {
+    for (IndexEntry e : s.packages().stream().map(VerifiedPackage::entry).toList()) {
       if (e.name().equals(p.name()) && e.installedSize() == 0) {
-        for (IndexEntry other : s.packages()) {
+        for (IndexEntry other : s.packages().stream().map(VerifiedPackage::entry).toList()) {
           if (other != e && other.provides().stream().anyMatch(v -> v.equals(p.name()))) {
             return p.name();
           }

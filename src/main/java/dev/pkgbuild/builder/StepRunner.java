@@ -18,6 +18,7 @@ import java.util.Map;
 final class StepRunner {
   private final Sandbox sandbox;
   private final Path root;
+  private final boolean overHost;
   private final Path workspace;
   private final Map<String, String> baseEnv;
   private final HostSteps host;
@@ -27,8 +28,15 @@ final class StepRunner {
   /** {@code root}: the installed environment to run steps in as {@code /}, or null for the host toolchain. */
   StepRunner(Sandbox sandbox, Path root, Path workspace, Map<String, String> baseEnv, HostSteps host, BuildLog log,
       boolean interactive) {
+    this(sandbox, root, false, workspace, baseEnv, host, log, interactive);
+  }
+
+  /** {@code overHost}: {@code root} lies over the host toolchain (a test of a package built on the host). */
+  StepRunner(Sandbox sandbox, Path root, boolean overHost, Path workspace, Map<String, String> baseEnv, HostSteps host,
+      BuildLog log, boolean interactive) {
     this.sandbox = sandbox;
     this.root = root;
+    this.overHost = overHost;
     this.workspace = workspace;
     this.baseEnv = baseEnv;
     this.host = host;
@@ -80,7 +88,7 @@ final class StepRunner {
     List<String> argv = shell ? List.of("/bin/sh", "-i") : StepScript.argv(step.runs(), step.workingDirectory());
     Duration timeout = null;
     return new ExecRequest(workspace, argv, env, StepScript.workdir(step.workingDirectory()), timeout, out, shell,
-        root);
+        root, overHost);
   }
 
   private void fail(String pkg, Step step, String parentUses, ExecResult r) throws PkgbuildException {

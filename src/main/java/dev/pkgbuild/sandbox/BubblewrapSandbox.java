@@ -31,7 +31,7 @@ public final class BubblewrapSandbox implements Sandbox {
     this.access = new WorkspaceAccess(who);
     this.layout = layout;
     this.bwrap = bwrap;
-    this.rooted = new RootedLaunch(who, "unshare");
+    this.rooted = new RootedLaunch(who, "unshare", layout);
   }
 
   @Override

@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * @param root the installed package root the command runs in as {@code /} (read-only underneath,
  *     writes outside the workspace are thrown away after the step); {@code null} for the host
  *     toolchain
+ * @param overHost with a root: the host toolchain read-only beneath the root's files (each of its
+ *     folders an overlay of the root's over the host's), for testing a package built on the host
  */
 public record ExecRequest(
     Path workspace,
@@ -29,11 +31,18 @@ public record ExecRequest(
     Duration timeout,
     Consumer<String> output,
     boolean interactive,
-    Path root) {
+    Path root,
+    boolean overHost) {
   /** A request on the host toolchain (no package root). */
   public ExecRequest(Path workspace, List<String> argv, Map<String, String> env, String workdir,
       Duration timeout, Consumer<String> output, boolean interactive) {
-    this(workspace, argv, env, workdir, timeout, output, interactive, null);
+    this(workspace, argv, env, workdir, timeout, output, interactive, null, false);
+  }
+
+  /** A request in {@code root} as {@code /} ({@code null}: on the host toolchain). */
+  public ExecRequest(Path workspace, List<String> argv, Map<String, String> env, String workdir,
+      Duration timeout, Consumer<String> output, boolean interactive, Path root) {
+    this(workspace, argv, env, workdir, timeout, output, interactive, root, false);
   }
 
   public ExecRequest {
@@ -47,10 +56,18 @@ public record ExecRequest(
     }
     workdir = workdir == null ? "/home/build" : workdir;
     output = output == null ? line -> {} : output;
+    if (overHost && root == null) {
+      throw new IllegalArgumentException("overHost needs a root");
+    }
   }
 
   /** The same request run in {@code root} as {@code /} ({@code null}: on the host toolchain). */
   public ExecRequest withRoot(Path root) {
-    return new ExecRequest(workspace, argv, env, workdir, timeout, output, interactive, root);
+    return new ExecRequest(workspace, argv, env, workdir, timeout, output, interactive, root, false);
+  }
+
+  /** The same request run in {@code root} with the host toolchain beneath it. */
+  public ExecRequest overHost(Path root) {
+    return new ExecRequest(workspace, argv, env, workdir, timeout, output, interactive, root, true);
   }
 }

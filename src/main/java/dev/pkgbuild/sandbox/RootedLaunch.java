@@ -31,10 +31,17 @@ final class RootedLaunch {
 
   private final HostIdentity who;
   private final String unshare;
+  private final HostLayout layout;
 
   RootedLaunch(HostIdentity who, String unshare) {
+    this(who, unshare, null);
+  }
+
+  /** {@code layout}: the host toolchain put beneath roots of {@link ExecRequest#overHost} requests. */
+  RootedLaunch(HostIdentity who, String unshare, HostLayout layout) {
     this.who = who;
     this.unshare = unshare;
+    this.layout = layout;
   }
 
   /**
@@ -73,7 +80,10 @@ final class RootedLaunch {
     if (who.dropsRoot()) {
       HandOver.checkReachable(root, "build root", who.runAs());
     }
-    if (InRoot.resolve(root, "/bin/sh").filter(Files::isRegularFile).isEmpty()) {
+    if (request.overHost() && layout == null) {
+      throw new IllegalStateException("no host layout to put beneath the root");
+    }
+    if (!request.overHost() && InRoot.resolve(root, "/bin/sh").filter(Files::isRegularFile).isEmpty()) {
       throw PkgbuildException.badInput("build root " + root
           + " has no /bin/sh: add busybox (or another shell) to the environment's packages");
     }
@@ -110,12 +120,22 @@ final class RootedLaunch {
     List<String> argv = Launch.unshare(who, unshare, request.interactive());
     argv.addAll(List.of("/bin/sh", "-c", SCRIPT, "pkgbuild-rooted", ws.toString(), root.toString(), HostLayout.PASSWD,
         HostLayout.GROUP, HostLayout.HOSTS, request.workdir(), umount.umount(), umount.loader(),
-        umount.libraryPath(), preloadList(root)));
+        umount.libraryPath(), preloadList(root), request.overHost() ? toolchainLines() : "",
+        request.overHost() ? String.join("\n", layout.etc()) : ""));
     for (Map.Entry<String, String> e : new TreeMap<>(request.env()).entrySet()) {
       argv.add(e.getKey() + "=" + e.getValue());
     }
     argv.add("--");
     argv.addAll(request.argv());
     return argv;
+  }
+
+  /** The host toolchain as the script reads it: {@code PATH} or {@code PATH TARGET} (a link), one a line. */
+  private String toolchainLines() {
+    StringBuilder sb = new StringBuilder();
+    for (HostLayout.Entry e : layout.toolchain()) {
+      sb.append(e.path()).append(e.isLink() ? " " + e.linkTarget() : "").append('\n');
+    }
+    return sb.toString();
   }
 }

@@ -31,7 +31,7 @@ public final class UnshareSandbox implements Sandbox {
     this.access = new WorkspaceAccess(who);
     this.layout = layout;
     this.unshare = unshare;
-    this.rooted = new RootedLaunch(who, unshare);
+    this.rooted = new RootedLaunch(who, unshare, layout);
   }
 
   @Override

@@ -76,8 +76,9 @@ class BuilderPackageTestsTest {
     return Files.writeString(tmp.resolve("greet.yaml"), yaml);
   }
 
-  private static final String MAIN_OK = "grep -qx \"$(cat /home/build/want)\" /usr/share/greet/VERSION && "
-      + "test ! -e /usr/bin/git && test ! -e /usr/share/greet-extra/x";
+  // separate commands, not an && list: errexit stops at any of them
+  private static final String MAIN_OK = "grep -qx \"$(cat /home/build/want)\" /usr/share/greet/VERSION; "
+      + "test ! -e /usr/bin/git; test ! -e /usr/share/greet-extra/x";
   private static final String SUB_OK = "test -f /usr/share/greet-extra/x";
 
   @Test
@@ -147,5 +148,36 @@ class BuilderPackageTestsTest {
     PkgbuildException fails = assertThrows(PkgbuildException.class,
         () -> t.builder().test(t.request(recipe("1.0", "false", SUB_OK), 0)));
     assertTrue(fails.getMessage().startsWith("greet test: step 'version check'"), fails.getMessage());
+  }
+
+  @Test
+  void withoutRepositoriesTheTestRunsOverTheHostToolchainAndTheLogSaysSo() throws Exception {
+    Path r = Files.writeString(tmp.resolve("hostgreet.yaml"), """
+        package:
+          name: hostgreet
+          version: 1.0
+          epoch: 0
+          copyright:
+            - license: MIT
+        pipeline:
+          - runs: |
+              mkdir -p ${{targets.destdir}}/usr/share/hostgreet
+              echo 1.0 > ${{targets.destdir}}/usr/share/hostgreet/VERSION
+        test:
+          environment:
+            contents:
+              packages: [grep]
+          pipeline:
+            - name: installed over the host
+              runs: grep -qx 1.0 /usr/share/hostgreet/VERSION; [ -x /usr/bin/grep ]
+        """);
+    t.build(r, 0);
+    assertTrue(t.output().contains("hostgreet test: not hermetic, no repositories: hostgreet-1.0-r0 over the host "
+        + "toolchain, which stands in for: grep"), t.output());
+    assertTrue(t.output().contains("hostgreet test passed"), t.output());
+
+    Files.writeString(r, Files.readString(r).replace("grep -qx 1.0", "grep -qx 2.0"));
+    PkgbuildException e = assertThrows(PkgbuildException.class, () -> t.build(r, 1));
+    assertTrue(e.getMessage().startsWith("hostgreet test: step 'installed over the host'"), e.getMessage());
   }
 }

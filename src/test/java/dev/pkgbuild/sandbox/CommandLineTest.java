@@ -76,8 +76,8 @@ class CommandLineTest {
     int sh = argv.indexOf("-c") - 1;
     assertEquals("/bin/sh", argv.get(sh), "the host's shell runs the setup");
     assertEquals(List.of("pkgbuild-rooted", "/ws", "/roots/r1"), argv.subList(sh + 3, sh + 6));
-    assertEquals(List.of("/usr/bin/umount", "/usr/lib/ld.so", "/usr/lib", "", "A=1", "B=2", "--", "/bin/true"),
-        argv.subList(argv.size() - 8, argv.size()));
+    assertEquals(List.of("/usr/bin/umount", "/usr/lib/ld.so", "/usr/lib", "", "", "", "A=1", "B=2", "--",
+        "/bin/true"), argv.subList(argv.size() - 10, argv.size()));
   }
 
   @Test
