@@ -67,6 +67,7 @@ class TestPipelinesCompileTest {
           assertTrue(t.environment().packages().contains(p.name()), name + ": " + t.environment().packages());
           assertEquals(name, t.pipeline().get(0).uses());
           assertFalse(t.pipeline().get(0).runs() == null && t.pipeline().get(0).children().isEmpty(), name);
+          syntaxErrors(name, t.pipeline(), failures);
         }
       } catch (PkgbuildException e) {
         failures.add(name + ": " + e.getMessage());
@@ -156,6 +157,25 @@ class TestPipelinesCompileTest {
   void testUses_missingRequiredInput_isACompileError() throws Exception {
     String e = Fixtures.error(tmp, recipe("- uses: test/virtualpackage"));
     assertTrue(e.contains("missing required input 'virtual-pkg-name' for pipeline 'test/virtualpackage'"), e);
+  }
+
+  /** melange refuses a script its shell parser rejects: each compiled script must pass {@code sh -n}. */
+  private static void syntaxErrors(String name, List<Step> steps, List<String> failures) throws IOException {
+    for (Step s : steps) {
+      if (s.runs() != null) {
+        Process p = new ProcessBuilder("/bin/sh", "-n", "-c", s.runs()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        try {
+          if (p.waitFor() != 0) {
+            failures.add(name + ": " + out.strip());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException(e);
+        }
+      }
+      syntaxErrors(name, s.children(), failures);
+    }
   }
 
   /** The script of the first step of the pipeline the {@code i}th test step uses. */
