@@ -82,13 +82,19 @@ class TestPipelinesRunTest {
     Installer.install(root, new InstallRequest(packages, all, List.of(), List.of(), "x86_64", EPOCH));
   }
 
-  /** hello (links libhello.so.1, which it ships) and broken (links libgone.so.1, which nothing ships). */
+  /**
+   * hello (links libhello.so.1, which it ships), broken (links libgone.so.1, which nothing
+   * ships) and a Python extension module linking a library that lies beside it.
+   */
   private static Path compileC(Path dir) throws Exception {
     Files.writeString(dir.resolve("lib.c"), "int hello_answer(void) { return 42; }\n");
     Files.writeString(dir.resolve("hello.c"),
         "#include <stdio.h>\nint hello_answer(void);\nint main(void) { printf(\"%d\\n\", hello_answer()); return 0; }\n");
     cc(dir, "-shared", "-fPIC", "-Wl,-soname,libhello.so.1", "-o", "libhello.so.1", "lib.c");
     cc(dir, "-shared", "-fPIC", "-Wl,-soname,libgone.so.1", "-o", "libgone.so.1", "lib.c");
+    cc(dir, "-shared", "-fPIC", "-Wl,-soname,libbeside.so.1", "-o", "libbeside.so.1", "lib.c");
+    Files.writeString(dir.resolve("ext.c"), "int hello_answer(void);\nint ext(void) { return hello_answer(); }\n");
+    cc(dir, "-shared", "-fPIC", "-o", "_ext.so", "ext.c", "libbeside.so.1");
     cc(dir, "-o", "hello", "hello.c", "libhello.so.1");
     cc(dir, "-o", "broken", "hello.c", "libgone.so.1");
     return dir;
@@ -118,6 +124,10 @@ class TestPipelinesRunTest {
       write(t, "usr/lib/pkgconfig/broken.pc", "Name: broken\nDescription: broken\nVersion: 1.0\n"
           + "Requires: no-such-module\nLibs: -lbroken\n");
       write(t, "usr/share/man/man1/broken.1", ".TH BROKEN 1\n.SH NAME\nbroken\n");
+    }));
+    out.add(pkg(info("py3-hello", "a Python extension module"), t -> {
+      copy(c.resolve("_ext.so"), t, "usr/lib/python3.12/site-packages/hello/_ext.so", 0755);
+      copy(c.resolve("libbeside.so.1"), t, "usr/lib/python3.12/site-packages/hello/libbeside.so.1", 0755);
     }));
     out.add(pkg(info("hello-doc", "hello (documentation)"), t -> {
       Path man = Files.createDirectories(t.resolve("usr/share/man/man1")).resolve("hello.1.gz");
@@ -261,6 +271,10 @@ class TestPipelinesRunTest {
         .says("PASS: /usr/bin/hello").says("PASS: /usr/lib/libhello.so.1").says("2 file(s) checked, 2 passed");
     test(runner, "hello", "- uses: test/ldd-check\n  with:\n    files: /usr/bin/hello\n    verbose: true\n")
         .passes().says("libhello.so.1 => /usr/lib/libhello.so.1");
+    // an extension module finds the library beside it, as in Python's site-packages
+    test(runner, "py3-hello", "- uses: test/ldd-check\n  with:\n    packages: py3-hello\n    verbose: true\n")
+        .passes().says("PASS: /usr/lib/python3.12/site-packages/hello/_ext.so")
+        .says("libbeside.so.1 => /usr/lib/python3.12/site-packages/hello/libbeside.so.1");
     test(runner, "broken", "- uses: test/ldd-check\n  with:\n    packages: broken\n").fails()
         .says("FAIL: /usr/bin/broken: missing libgone.so.1");
     // a named file must exist and be dynamically linked
