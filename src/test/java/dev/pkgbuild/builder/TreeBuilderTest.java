@@ -175,4 +175,24 @@ class TreeBuilderTest {
       assertFalse(names.stream().anyMatch(n -> n.startsWith("left-") || n.startsWith("app-")), names.toString());
     }
   }
+
+  @Test
+  void build_failedTest_stopsOnlyThatRecipesDependents(@TempDir Path tmp) throws Exception {
+    TestBuilds.requireRunner("bubblewrap");
+    TestBuilds t = new TestBuilds(tmp, "bubblewrap");
+    Path dir = tree(tmp);
+    Files.writeString(dir.resolve("left.yaml"), Files.readString(dir.resolve("left.yaml"))
+        + "test:\n  pipeline:\n    - name: fails\n      runs: grep -q nothing-like-this /usr/share/left/id\n");
+    Files.writeString(dir.resolve("right.yaml"), Files.readString(dir.resolve("right.yaml"))
+        + "test:\n  pipeline:\n    - runs: grep -qx right /usr/share/right/id\n");
+    TreeResult r = builder(t).build(request(t, dir, 1, false), QUIET);
+    assertEquals(Set.of("left"), r.failures().keySet());
+    assertTrue(r.failures().get("left").getMessage().startsWith("left test: step 'fails'"),
+        r.failures().get("left").getMessage());
+    assertEquals(Outcome.SKIPPED, r.outcomes().get("app"));
+    for (String built : List.of("base", "right", "tool", "extra")) {
+      assertEquals(Outcome.BUILT, r.outcomes().get(built), built);
+    }
+    assertFalse(Files.exists(t.out().resolve("x86_64/left-1.0-r0.apk")), "a failed test publishes nothing");
+  }
 }
