@@ -93,7 +93,7 @@ public final class SpdxDocument {
     return doc;
   }
 
-  private static Map<String, Object> rel(String from, String type, String to) {
+  static Map<String, Object> rel(String from, String type, String to) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("spdxElementId", from);
     r.put("relationshipType", type);
@@ -101,7 +101,7 @@ public final class SpdxDocument {
     return r;
   }
 
-  private static String sha256(String text) {
+  static String sha256(String text) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d);

@@ -1,0 +1,79 @@
+package dev.pkgbuild.sbom;
+
+import dev.pkgbuild.io.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image's SPDX 2.3 document: the image, and every installed package CONTAINED in it with
+ * its version, license and apk purl, each pointing at the package's own SBOM in the image.
+ */
+public final class ImageSbom {
+  /** One installed package, as the installed database records it. */
+  public record Installed(String name, String version, String license, String arch, String origin) {}
+
+  private ImageSbom() {}
+
+  /**
+   * The document of image {@code name} for {@code arch}.
+   *
+   * @param namespace the purl namespace of the packages (e.g. wolfi), "unknown" when unset
+   * @param epoch the image's creation time, seconds
+   */
+  public static byte[] generate(String name, String arch, String namespace, List<Installed> packages, long epoch,
+      String toolVersion) {
+    List<Map<String, Object>> pkgs = new ArrayList<>();
+    List<Map<String, Object>> rels = new ArrayList<>();
+    String imageId = SpdxPackages.id("Image", name + "-" + arch);
+    Map<String, Object> image = new LinkedHashMap<>();
+    image.put("SPDXID", imageId);
+    image.put("name", name);
+    image.put("downloadLocation", SpdxPackages.NOASSERTION);
+    image.put("filesAnalyzed", false);
+    image.put("primaryPackagePurpose", "CONTAINER");
+    pkgs.add(image);
+    rels.add(SpdxDocument.rel("SPDXRef-DOCUMENT", "DESCRIBES", imageId));
+    for (Installed p : packages) {
+      String id = SpdxPackages.id("Package", p.name() + "-" + p.version());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("SPDXID", id);
+      m.put("name", p.name());
+      m.put("versionInfo", p.version());
+      m.put("downloadLocation", SpdxPackages.NOASSERTION);
+      m.put("filesAnalyzed", false);
+      m.put("licenseConcluded", SpdxPackages.NOASSERTION);
+      m.put("licenseDeclared", p.license() == null || p.license().isBlank() ? SpdxPackages.NOASSERTION : p.license());
+      m.put("copyrightText", SpdxPackages.NOASSERTION);
+      Map<String, Object> ref = new LinkedHashMap<>();
+      ref.put("referenceCategory", "PACKAGE-MANAGER");
+      ref.put("referenceType", "purl");
+      ref.put("referenceLocator", Purls.apk(namespace, p.name(), p.version(), p.arch()));
+      m.put("externalRefs", List.of(ref));
+      m.put("comment", "installed from its APK; its own SBOM, when it has one: /var/lib/db/sbom/" + p.name() + "-"
+          + p.version() + ".spdx.json");
+      m.put("primaryPackagePurpose", "INSTALL");
+      pkgs.add(m);
+      rels.add(SpdxDocument.rel(imageId, "CONTAINS", id));
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("SPDXID", "SPDXRef-DOCUMENT");
+    doc.put("name", "image-" + name + "-" + arch);
+    doc.put("spdxVersion", "SPDX-2.3");
+    Map<String, Object> creation = new LinkedHashMap<>();
+    creation.put("created", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(epoch)));
+    creation.put("creators", List.of("Tool: pkgbuild-" + toolVersion));
+    doc.put("creationInfo", creation);
+    doc.put("dataLicense", "CC0-1.0");
+    doc.put("documentNamespace", "");
+    doc.put("packages", pkgs);
+    doc.put("relationships", rels);
+    doc.put("documentNamespace", "https://spdx.org/spdxdocs/pkgbuild/image-" + name + "-" + arch + "-"
+        + SpdxDocument.sha256(Json.write(doc)));
+    return Json.write(doc).getBytes(StandardCharsets.UTF_8);
+  }
+}
