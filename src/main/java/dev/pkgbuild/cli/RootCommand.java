@@ -35,6 +35,7 @@ final class RootCommand implements Runnable, Declared {
       "install", InstallCommand.class,
       "lock", LockCommand.class,
       "test", TestCommand.class,
+      "image", ImageCommand.class,
       "keygen", KeygenCommand.class,
       "render", RenderCommand.class,
       "lint", LintCommand.class,
