@@ -38,7 +38,7 @@ class LayeringTest {
       Map.entry("env", Set.of("apk", "archive", "sign", "source", "io", "diag")),
       Map.entry("image", Set.of("env", "apk", "archive", "io", "diag")),
       Map.entry("builder", Set.of("recipe", "pipeline", "source", "sandbox", "apk", "archive", "sign",
-          "repo", "graph", "env", "sca", "check", "sbom", "io", "diag")),
+          "repo", "graph", "env", "image", "sca", "check", "sbom", "io", "diag")),
       Map.entry("cli", ALL));
 
   /** Third-party packages that only one of ours may import. */

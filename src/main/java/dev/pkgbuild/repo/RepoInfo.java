@@ -91,7 +91,24 @@ public record RepoInfo(Path root, List<String> keyNames, List<String> arches, Li
     b.append("packages: ").append(packages.size()).append("\n\n");
     b.append("# /etc/apk/repositories\n").append(repositoriesLine()).append("\n\n");
     b.append("# Dockerfile\n").append(dockerfile()).append('\n');
-    b.append("# apko\n").append(apko());
+    b.append("# apko\n").append(apko()).append('\n');
+    b.append("# pkgbuild image IMAGE.yaml --output out/image (these packages on Wolfi's base, as nonroot)\n")
+        .append(image());
+    return b.toString();
+  }
+
+  /** A whole image configuration for {@code pkgbuild image}: Wolfi's base, these packages, Wolfi's nonroot user. */
+  public String image() {
+    StringBuilder b = new StringBuilder("contents:\n  repositories:\n    - https://packages.wolfi.dev/os\n    - ")
+        .append(repositoriesLine()).append('\n');
+    b.append("  keyring:\n    - https://packages.wolfi.dev/os/wolfi-signing.rsa.pub\n");
+    keyNames.forEach(k -> b.append("    - ").append(keyUrl(k)).append('\n'));
+    b.append("  packages:\n    - wolfi-baselayout\n");
+    packages.forEach(p -> b.append("    - ").append(p).append('\n'));
+    b.append("accounts:\n  groups:\n    - groupname: nonroot\n      gid: 65532\n");
+    b.append("  users:\n    - username: nonroot\n      uid: 65532\n      gid: 65532\n  run-as: nonroot\n");
+    b.append("work-dir: /home/nonroot\narchs:\n");
+    arches.forEach(a -> b.append("  - ").append(a).append('\n'));
     return b.toString();
   }
 

@@ -130,7 +130,12 @@ class RepoCommandsTest {
         + keyName + "\n  packages:\n");
     names.forEach(n -> apko.append("    - ").append(n).append('\n'));
     apko.append("archs:\n  - x86_64\n");
-    assertTrue(text.endsWith(apko.toString()), text);
+    assertTrue(text.contains(apko.toString()), text);
+    assertTrue(text.contains("# pkgbuild image IMAGE.yaml --output out/image"), text);
+    assertTrue(text.endsWith("  run-as: nonroot\nwork-dir: /home/nonroot\narchs:\n  - x86_64\n"), text);
+    // the image block is a configuration pkgbuild image reads
+    Path image = Files.writeString(tmp.resolve("image.yaml"), text.substring(text.lastIndexOf("contents:")));
+    assertEquals("nonroot", dev.pkgbuild.recipe.ImageSpecLoader.load(image).runAs().value());
   }
 
   @Test
