@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ public final class InstalledOwners {
    * @throws IOException when it cannot be read
    */
   public static Map<String, Owner> read(Path root) throws IOException, PkgbuildException {
-    return parse(root).owners;
+    return Collections.unmodifiableMap(parse(root).owners);
   }
 
   /**
@@ -47,7 +48,7 @@ public final class InstalledOwners {
    * @throws IOException when it cannot be read
    */
   public static Map<String, Set<String>> packagePaths(Path root) throws IOException, PkgbuildException {
-    return parse(root).packages;
+    return Collections.unmodifiableMap(parse(root).packages);
   }
 
   private static InstalledOwners parse(Path root) throws IOException, PkgbuildException {

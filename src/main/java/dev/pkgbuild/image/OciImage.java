@@ -36,8 +36,8 @@ public final class OciImage {
    *
    * @param owners recorded owner and mode by relative path ({@link InstalledOwners#read}); others are root's
    * @param layerGroups empty for one layer of the whole root; else one layer per group of
-   *     relative paths, in order (a path goes to the first group naming it), each with the parent
-   *     directories it needs, then one for what no group took; layers with no entry are left out
+   *     relative paths, in order, each with every path it names and the parent directories they
+   *     need, then one for what no group names; layers with no entry are left out
    * @param refName the tag ({@code org.opencontainers.image.ref.name}), or null for none
    * @throws PkgbuildException when the architecture has no OCI name
    * @throws IOException when the root cannot be read (devices, FIFOs, files over 4 GiB) or the layout written
@@ -85,24 +85,27 @@ public final class OciImage {
     AtomicFiles.write(layoutDir.resolve("index.json"), ImageJson.index(manifests, new TreeMap<>(annotations)));
   }
 
-  /** The nodes of each group's layer, then the rest's: each with the parents its entries need. */
+  /**
+   * The nodes of each group's layer, then the rest's, each with the parents its entries need. A
+   * group's layer holds every path it names, even one an earlier group names too (a directory
+   * two packages share), so it never depends on the other groups.
+   */
   static List<List<RootTree.Node>> split(List<RootTree.Node> nodes, List<Set<String>> groups) {
-    int rest = groups.size();
     List<Set<String>> wanted = new ArrayList<>();
-    for (int i = 0; i <= rest; i++) {
+    for (int i = 0; i <= groups.size(); i++) {
       wanted.add(new HashSet<>());
     }
+    Set<String> rest = wanted.get(groups.size());
     for (RootTree.Node n : nodes) {
-      int g = rest;
-      for (int i = 0; i < rest; i++) {
+      boolean named = false;
+      for (int i = 0; i < groups.size(); i++) {
         if (groups.get(i).contains(n.name())) {
-          g = i;
-          break;
+          named = true;
+          take(wanted.get(i), n.name());
         }
       }
-      Set<String> w = wanted.get(g);
-      if (w.add(n.name())) {
-        w.addAll(RootTree.parents(n.name()));
+      if (!named) {
+        take(rest, n.name());
       }
     }
     List<List<RootTree.Node>> out = new ArrayList<>();
@@ -110,5 +113,11 @@ public final class OciImage {
       out.add(nodes.stream().filter(n -> w.contains(n.name())).toList());
     }
     return out;
+  }
+
+  private static void take(Set<String> layer, String name) {
+    if (layer.add(name)) {
+      layer.addAll(RootTree.parents(name));
+    }
   }
 }

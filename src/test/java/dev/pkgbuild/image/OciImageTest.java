@@ -154,6 +154,17 @@ class OciImageTest {
   }
 
   @Test
+  void aPathTwoGroupsName_isInBothLayers_soNeitherDependsOnTheOther() throws Exception {
+    Path root = SampleRoot.write(tmp.resolve("root"));
+    Set<String> app = new java.util.HashSet<>(InstalledOwners.packagePaths(root).get("app"));
+    app.add("tmp");
+    WrittenImage alone = sample(root, tmp.resolve("oci1"), List.of(app));
+    WrittenImage after = sample(root, tmp.resolve("oci2"), List.of(Set.of("tmp", "etc"), app));
+    assertEquals(alone.layers().get(0).blob(), after.layers().get(1).blob());
+    assertEquals(List.of(0, 1, -1), after.layers().stream().map(WrittenImage.Layer::group).toList());
+  }
+
+  @Test
   void perPackageLayers_unpackInOrder() throws Exception {
     Requires.tool("umoci");
     Path root = SampleRoot.write(tmp.resolve("root"));
