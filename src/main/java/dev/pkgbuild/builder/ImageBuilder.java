@@ -200,8 +200,11 @@ public final class ImageBuilder {
       throws IOException {
     List<ImageSbom.Installed> installed = new ArrayList<>();
     for (var p : env.resolution().packages()) {
+      Path own = root.resolve("var/lib/db/sbom").resolve(p.entry().name() + "-" + p.entry().version() + ".spdx.json");
+      byte[] ownSbom = Files.isRegularFile(own, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(own) < (16 << 20)
+          ? Files.readAllBytes(own) : null;
       installed.add(new ImageSbom.Installed(p.entry().name(), p.entry().version(), p.entry().license(), arch,
-          p.entry().origin()));
+          p.entry().origin(), ownSbom));
     }
     byte[] doc = ImageSbom.generate(name, arch, req.namespace() == null ? "unknown" : req.namespace(), installed,
         req.epoch(), PkgbuildVersion.get());

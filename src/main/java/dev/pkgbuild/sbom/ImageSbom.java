@@ -14,8 +14,12 @@ import java.util.Map;
  * its version, license and apk purl, each pointing at the package's own SBOM in the image.
  */
 public final class ImageSbom {
-  /** One installed package, as the installed database records it. */
-  public record Installed(String name, String version, String license, String arch, String origin) {}
+  /**
+   * One installed package, as the installed database records it.
+   *
+   * @param sbom the package's own SPDX document in the image, or null when it has none
+   */
+  public record Installed(String name, String version, String license, String arch, String origin, byte[] sbom) {}
 
   private ImageSbom() {}
 
@@ -29,6 +33,7 @@ public final class ImageSbom {
       String toolVersion) {
     List<Map<String, Object>> pkgs = new ArrayList<>();
     List<Map<String, Object>> rels = new ArrayList<>();
+    List<Map<String, Object>> externals = new ArrayList<>();
     String imageId = SpdxPackages.id("Image", name + "-" + arch);
     Map<String, Object> image = new LinkedHashMap<>();
     image.put("SPDXID", imageId);
@@ -59,6 +64,20 @@ public final class ImageSbom {
       m.put("primaryPackagePurpose", "INSTALL");
       pkgs.add(m);
       rels.add(SpdxDocument.rel(imageId, "CONTAINS", id));
+      String namespaceOf = p.sbom() == null ? null : documentNamespace(p.sbom());
+      if (namespaceOf != null) {
+        // the package's own document, by reference: its namespace and the SHA-1 of its bytes
+        String docRef = "DocumentRef-" + id.substring("SPDXRef-".length());
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("externalDocumentId", docRef);
+        ext.put("spdxDocument", namespaceOf);
+        Map<String, Object> sum = new LinkedHashMap<>();
+        sum.put("algorithm", "SHA1");
+        sum.put("checksumValue", sha1Hex(p.sbom()));
+        ext.put("checksum", sum);
+        externals.add(ext);
+        rels.add(SpdxDocument.rel(id, "DESCRIBED_BY", docRef + ":SPDXRef-DOCUMENT"));
+      }
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("SPDXID", "SPDXRef-DOCUMENT");
@@ -70,10 +89,32 @@ public final class ImageSbom {
     doc.put("creationInfo", creation);
     doc.put("dataLicense", "CC0-1.0");
     doc.put("documentNamespace", "");
+    if (!externals.isEmpty()) {
+      doc.put("externalDocumentRefs", externals);
+    }
     doc.put("packages", pkgs);
     doc.put("relationships", rels);
     doc.put("documentNamespace", "https://spdx.org/spdxdocs/pkgbuild/image-" + name + "-" + arch + "-"
         + SpdxDocument.sha256(Json.write(doc)));
     return Json.write(doc).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The {@code documentNamespace} of an SPDX JSON document, or null when it is not one. */
+  private static String documentNamespace(byte[] json) {
+    try {
+      Object doc = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder()
+          .setMaxAliasesForCollections(0).build()).loadFromString(new String(json, StandardCharsets.UTF_8));
+      return doc instanceof Map<?, ?> m && m.get("documentNamespace") instanceof String ns && !ns.isEmpty() ? ns : null;
+    } catch (RuntimeException e) {
+      return null; // a package's own document that does not parse is not referenced
+    }
+  }
+
+  private static String sha1Hex(byte[] data) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(data));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JRE has SHA-1", e);
+    }
   }
 }

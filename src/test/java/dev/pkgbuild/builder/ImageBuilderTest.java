@@ -128,6 +128,8 @@ class ImageBuilderTest {
     assertTrue(Files.isDirectory(rootfs.resolve("home/nonroot")) && Files.isDirectory(rootfs.resolve("data")));
     String sbom = Files.readString(rootfs.resolve("var/lib/db/sbom/image-test_hello-x86_64.spdx.json"));
     assertTrue(sbom.contains("pkg:apk/test/hello-sh@1.0-r0") && sbom.contains("\"CONTAINS\""), sbom);
+    assertTrue(sbom.contains("\"externalDocumentRefs\"") && sbom.contains("\"DESCRIBED_BY\""),
+        "the package's own SBOM (in the image) is referenced by namespace and checksum: " + sbom);
     assertTrue(Files.isRegularFile(tmp.resolve("out1/sbom-x86_64.spdx.json")));
     Map<String, Object> runtime = json(Files.readString(tmp.resolve("bundle/config.json")));
     assertEquals(65532, ((Map<String, Object>) ((Map<String, Object>) runtime.get("process")).get("user")).get("uid"));
