@@ -1,0 +1,45 @@
+package dev.pkgbuild.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A plan as an Argo Workflows {@code Workflow}: a DAG with one task per recipe to build. */
+final class ArgoRendering {
+  private ArgoRendering() {}
+
+  static String workflow(ClusterOptions o, List<ClusterTasks.Task> tasks) {
+    List<Object> dag = new ArrayList<>();
+    List<Object> templates = new ArrayList<>();
+    for (ClusterTasks.Task t : tasks) {
+      dag.add(task(t.name(), t.dependsOn()));
+      templates.add(PodParts.map("name", t.name(), "container", PodParts.build(o, t), "volumes", PodParts.volumes(o)));
+    }
+    if (o.signing() == ClusterOptions.Signing.FINAL) {
+      dag.add(task("sign-index", tasks.stream().map(ClusterTasks.Task::name).toList()));
+      templates.add(PodParts.map("name", "sign-index", "container", PodParts.signIndex(o),
+          "volumes", PodParts.releaseVolumes(o)));
+    }
+    templates.add(0, PodParts.map("name", "plan", "dag", PodParts.map("tasks", dag)));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("entrypoint", "plan");
+    // Template pods have no hostUsers field; the patch gives every pod its own user namespace.
+    // each template carries its own volumes, so the release key reaches only the final pod
+    spec.put("podSpecPatch", "{\"hostUsers\": false}");
+    spec.put("templates", templates);
+    Map<String, Object> wf = PodParts.map("apiVersion", "argoproj.io/v1alpha1", "kind", "Workflow",
+        "metadata", PodParts.map("generateName", "pkgbuild-"), "spec", spec);
+    String header = "# pkgbuild plan as an Argo Workflow: submit with 'argo submit' or 'kubectl create -f'\n"
+        + "# (generateName needs create). Pod security: docs/scale.md.\n";
+    return PodParts.yaml(header, List.of(wf));
+  }
+
+  private static Map<String, Object> task(String name, List<String> deps) {
+    Map<String, Object> m = PodParts.map("name", name, "template", name);
+    if (!deps.isEmpty()) {
+      m.put("dependencies", deps);
+    }
+    return m;
+  }
+}
