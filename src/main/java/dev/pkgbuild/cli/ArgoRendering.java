@@ -24,6 +24,7 @@ final class ArgoRendering {
     templates.add(0, PodParts.map("name", "plan", "dag", PodParts.map("tasks", dag)));
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("entrypoint", "plan");
+    spec.put("nodeSelector", PodParts.nodeSelector(o));
     // Template pods have no hostUsers field; the patch gives every pod its own user namespace.
     // each template carries its own volumes, so the release key reaches only the final pod
     spec.put("podSpecPatch", "{\"hostUsers\": false}");

@@ -1,7 +1,11 @@
 package dev.pkgbuild.cli;
 
+import dev.pkgbuild.builder.Hosts;
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.recipe.Arch;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -16,9 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param signingSecret the Secret holding the one *.rsa key every task signs with
  * @param releaseSecret the Secret holding the key the final task re-signs the index with
  * @param claim the PersistentVolumeClaim mounted at a path repository, or null
+ * @param arch the plan's architecture: the tasks build for it, on nodes of it
+ * @param forwarded the plan's build flags every task passes on ({@code --pipeline-dir}, {@code -r}...)
  */
 record ClusterOptions(String emit, String image, String repository, String credentials, Signing signing,
-    String signingSecret, String releaseSecret, String claim) {
+    String signingSecret, String releaseSecret, String claim, Arch arch, List<String> forwarded) {
   /** A placeholder: no image is published yet, so users pass their own with --image. */
   static final String DEFAULT_IMAGE = "ghcr.io/pkgbuild/pkgbuild:latest";
   /** Where the recipe tree sits in the image; recipe paths are relative to it. */
@@ -51,8 +57,12 @@ record ClusterOptions(String emit, String image, String repository, String crede
         "--volume-claim");
   }
 
+  ClusterOptions {
+    forwarded = List.copyOf(forwarded);
+  }
+
   /** The flags, or null when --emit is not given. @throws PkgbuildException for a bad value */
-  static ClusterOptions of(CommandSpec spec, Path outDir) throws PkgbuildException {
+  static ClusterOptions of(CommandSpec spec, BuildOptions build) throws PkgbuildException {
     String emit = Flags.get(spec, "--emit");
     if (emit == null) {
       return null;
@@ -65,14 +75,62 @@ record ClusterOptions(String emit, String image, String repository, String crede
       throw PkgbuildException.badInput("--signing takes 'secret' or 'final', got '" + mode + "'");
     }
     String given = Flags.get(spec, "--repository-url");
-    String repository = inPod(given != null ? given : outDir.toString());
+    String repository = inPod(given != null ? given : build.outDir.toString());
     Signing signing = Signing.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
     if (signing == Signing.FINAL && isUrl(repository)) {
       throw PkgbuildException.badInput("--signing final re-signs the index with 'pkgbuild index', which needs a "
           + "repository path, got '" + repository + "'");
     }
     return new ClusterOptions(emit, Flags.get(spec, "--image"), repository, Flags.get(spec, "--secret"), signing,
-        Flags.get(spec, "--signing-secret"), Flags.get(spec, "--release-secret"), Flags.get(spec, "--volume-claim"));
+        Flags.get(spec, "--signing-secret"), Flags.get(spec, "--release-secret"), Flags.get(spec, "--volume-claim"),
+        Hosts.arch(build.arch), forwarded(build));
+  }
+
+  /**
+   * The build flags of the plan that shape each recipe's build, as the pods see them: paths
+   * relative to the tree's root ({@link #inTree}), URLs as they are.
+   */
+  static List<String> forwarded(BuildOptions build) {
+    List<String> out = new ArrayList<>();
+    for (Path p : orEmpty(build.pipelineDirs)) {
+      out.addAll(List.of("--pipeline-dir", inTree(p)));
+    }
+    for (Path p : orEmpty(build.envFiles)) {
+      out.addAll(List.of("--env-file", inTree(p)));
+    }
+    for (String r : build.environment.repositories) {
+      out.addAll(List.of("-r", isUrl(r) || r.startsWith("@") ? r : inTree(Path.of(r))));
+    }
+    for (String k : build.environment.keyring) {
+      out.addAll(List.of("-k", isUrl(k) ? k : inTree(Path.of(k))));
+    }
+    if (!build.environment.packages.isEmpty()) {
+      out.addAll(List.of("--package-append", String.join(",", build.environment.packages)));
+    }
+    if (build.namespace != null) {
+      out.addAll(List.of("--namespace", build.namespace));
+    }
+    if (build.environment.allowUntrusted) {
+      out.add("--allow-untrusted");
+    }
+    if (build.skipTests) {
+      out.add("--skip-tests");
+    }
+    return out;
+  }
+
+  /**
+   * {@code file} as a pod sees it: relative to the folder {@code plan} runs in, which is the
+   * tree's root and the pods' working folder; a file outside it keeps its absolute path.
+   */
+  static String inTree(Path file) {
+    Path here = Path.of("").toAbsolutePath();
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(here) ? here.relativize(abs).toString() : abs.toString();
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   /** Whether the repository is a path the pods see (and a claim can be mounted at). */

@@ -48,7 +48,6 @@ final class ClusterTasks {
     Map<String, String> names = names(plan);
     Map<String, Integer> waves = new HashMap<>();
     List<Task> out = new ArrayList<>();
-    Path here = Path.of("").toAbsolutePath();
     for (PlannedRecipe p : plan.recipes()) {
       if (!names.containsKey(p.id())) {
         continue;
@@ -62,9 +61,8 @@ final class ClusterTasks {
         }
       }
       waves.put(p.id(), wave);
-      Path abs = p.file().toAbsolutePath().normalize();
-      String file = abs.startsWith(here) ? here.relativize(abs).toString() : abs.toString();
-      out.add(new Task(names.get(p.id()), p.id(), file, List.copyOf(deps), wave, requests(p.file())));
+      out.add(new Task(names.get(p.id()), p.id(), ClusterOptions.inTree(p.file()), List.copyOf(deps), wave,
+          requests(p.file())));
     }
     return out;
   }

@@ -19,12 +19,12 @@ final class JobsRendering {
     List<Object> docs = new ArrayList<>();
     int last = -1;
     for (ClusterTasks.Task t : tasks) {
-      docs.add(job(t.name(), t.recipe(), t.wave(), t.dependsOn(), PodParts.build(o, t), PodParts.volumes(o)));
+      docs.add(job(o, t.name(), t.recipe(), t.wave(), t.dependsOn(), PodParts.build(o, t), PodParts.volumes(o)));
       last = Math.max(last, t.wave());
     }
     if (o.signing() == ClusterOptions.Signing.FINAL) {
       last++;
-      docs.add(job("sign-index", "", last, List.of(), PodParts.signIndex(o), PodParts.releaseVolumes(o)));
+      docs.add(job(o, "sign-index", "", last, List.of(), PodParts.signIndex(o), PodParts.releaseVolumes(o)));
     }
     String header = "# pkgbuild plan as Kubernetes Jobs in waves " + (last < 0 ? "(none)" : "0 to " + last)
         + ": run each wave after the one before has completed, e.g.\n"
@@ -34,7 +34,7 @@ final class JobsRendering {
     return PodParts.yaml(header, docs);
   }
 
-  private static Map<String, Object> job(String name, String recipe, int wave, List<String> deps,
+  private static Map<String, Object> job(ClusterOptions o, String name, String recipe, int wave, List<String> deps,
       Map<String, Object> container, List<Object> volumes) {
     Map<String, Object> labels = PodParts.map("app.kubernetes.io/managed-by", "pkgbuild", WAVE,
         Integer.toString(wave));
@@ -46,6 +46,7 @@ final class JobsRendering {
     Map<String, Object> pod = new LinkedHashMap<>();
     pod.put("restartPolicy", "Never");
     pod.put("hostUsers", false);
+    pod.put("nodeSelector", PodParts.nodeSelector(o));
     pod.put("containers", List.of(container));
     pod.put("volumes", volumes);
     Map<String, Object> spec = PodParts.map("backoffLimit", 0, "template",

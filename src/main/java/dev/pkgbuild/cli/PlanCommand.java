@@ -33,7 +33,7 @@ final class PlanCommand implements Callable<Integer>, Declared {
     options.refuseInputs("a plan");
     boolean json = Flags.on(spec, "--json");
     String graph = Flags.get(spec, "--graph");
-    ClusterOptions cluster = ClusterOptions.of(spec, options.outDir);
+    ClusterOptions cluster = ClusterOptions.of(spec, options);
     Plan plan = tree.treeBuilder(options).plan(tree.request(recipes, options.request(recipes.get(0), null, false, false)));
     if (cluster != null) {
       List<ClusterTasks.Task> tasks = ClusterTasks.of(plan);

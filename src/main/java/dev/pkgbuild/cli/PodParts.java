@@ -19,8 +19,9 @@ final class PodParts {
 
   /** The container building {@code task}: {@code pkgbuild build RECIPE -r REPO --out-dir REPO}. */
   static Map<String, Object> build(ClusterOptions o, ClusterTasks.Task task) {
-    List<String> args = List.of("build", task.file(), "-r", o.repository(), "--out-dir", o.repository(),
-        "--keys-dir", ClusterOptions.KEYS);
+    List<String> args = new ArrayList<>(List.of("build", task.file(), "--arch", o.arch().apkName()));
+    args.addAll(o.forwarded());
+    args.addAll(List.of("-r", o.repository(), "--out-dir", o.repository(), "--keys-dir", ClusterOptions.KEYS));
     List<Map<String, Object>> mounts = new ArrayList<>();
     mounts.add(mount("signing-key", ClusterOptions.KEYS));
     return container(o, ClusterOptions.WORKDIR, args, task.requests(), mounts);
@@ -56,6 +57,11 @@ final class PodParts {
     if (o.claim() != null) {
       out.add(map("name", "repository", "persistentVolumeClaim", map("claimName", o.claim())));
     }
+  }
+
+  /** Pods go to nodes of the plan's architecture: the sandbox runs the build natively. */
+  static Map<String, Object> nodeSelector(ClusterOptions o) {
+    return map("kubernetes.io/arch", o.arch().goName());
   }
 
   /**

@@ -135,8 +135,8 @@ class EmitCommandTest {
     JsonNode py = template(spec, "py3-12-x-y").get("container");
     assertEquals("registry.example/pkgbuild:1", py.get("image").asText());
     // a tree outside the current folder keeps its absolute path (inside, the path is relative: the image's /src)
-    assertEquals(List.of("pkgbuild", "build", dir.resolve("py3.12-x_y.yaml").toString(), "-r", "s3://bucket/repo", "--out-dir",
-        "s3://bucket/repo", "--keys-dir", "/keys"), commandLine(py));
+    assertEquals(List.of("pkgbuild", "build", dir.resolve("py3.12-x_y.yaml").toString(), "--arch", "x86_64",
+        "-r", "s3://bucket/repo", "--out-dir", "s3://bucket/repo", "--keys-dir", "/keys"), commandLine(py));
     assertEquals("{\"cpu\":\"4\",\"memory\":\"8Gi\",\"ephemeral-storage\":\"20Gi\"}",
         py.at("/resources/requests").toString());
     assertEquals("repo-creds", py.at("/envFrom/0/secretRef/name").asText());
@@ -144,9 +144,24 @@ class EmitCommandTest {
     assertEquals("Unmasked", py.at("/securityContext/procMount").asText());
     assertEquals(false, py.at("/securityContext/privileged").asBoolean(true));
     assertEquals("{\"hostUsers\": false}", spec.get("podSpecPatch").asText());
+    assertEquals("amd64", spec.at("/nodeSelector/kubernetes.io~1arch").asText());
     assertEquals("pkgbuild-signing-key", template(spec, "py3-12-x-y").at("/volumes/0/secret/secretName").asText());
     assertFalse(template(spec, "git").has("resources"));
     assertEquals(run.out(), argoRun(dir).out(), "deterministic");
+  }
+
+  @Test
+  void emitJobs_passesThePlansBuildFlagsOnToEveryTask() throws Exception {
+    Path dir = tree();
+    Path pipelines = java.nio.file.Files.createDirectories(tmp.resolve("pipelines"));
+    Run run = plan(dir, "--emit", "jobs", "--pipeline-dir", pipelines.toString(), "--skip-tests",
+        "--package-append", "busybox", "--namespace", "acme");
+    assertEquals(0, run.code(), run.err());
+    JsonNode c = documents(run.out()).get(0).at("/spec/template/spec/containers/0");
+    assertEquals(List.of("pkgbuild", "build", dir.resolve("git-bootstrap.yaml").toString(), "--arch", "x86_64",
+        "--pipeline-dir", pipelines.toString(), "--package-append", "busybox", "--namespace", "acme", "--skip-tests",
+        "-r", tmp.resolve("repo").toString(), "--out-dir", tmp.resolve("repo").toString(), "--keys-dir", "/keys"),
+        commandLine(c));
   }
 
   @Test
@@ -225,6 +240,19 @@ class EmitCommandTest {
     Run url = plan(tree(), "--emit", "jobs", "--signing", "final", "--repository-url", "https://x/repo");
     assertEquals(ExitStatus.BAD_INPUT.code(), url.code());
     assertTrue(url.err().contains("needs a repository path"), url.err());
+  }
+
+  @Test
+  void emitArgo_namesThatCollideAfterSanitizing_getSuffixes_andReservedNamesAreAvoided() throws Exception {
+    Path dir = tmp.resolve("names");
+    TreeFixture.recipe(dir, "foo-bar", "", "");
+    TreeFixture.recipe(dir, "foo.bar", "", "");
+    TreeFixture.recipe(dir, "plan", "", "");
+    Run run = plan(dir, "--emit", "argo");
+    assertEquals(0, run.code(), run.err());
+    List<String> names = new ArrayList<>();
+    documents(run.out()).get(0).at("/spec/templates/0/dag/tasks").forEach(t -> names.add(t.get("name").asText()));
+    assertEquals(List.of("foo-bar", "foo-bar-2", "plan-2"), names);
   }
 
   @Test
