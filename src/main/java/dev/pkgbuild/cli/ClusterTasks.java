@@ -21,8 +21,8 @@ import java.util.Set;
  * dependencies below it.
  */
 final class ClusterTasks {
-  /** Names the renderers use for their own templates and tasks, never given to a recipe. */
-  static final Set<String> RESERVED = Set.of("plan", "sign-index");
+  /** The name of the renderers' own final task, never given to a recipe. */
+  static final Set<String> RESERVED = Set.of("sign-index");
   private static final int MAX_NAME = 63;
 
   private ClusterTasks() {}

@@ -19,7 +19,7 @@ final class JobsRendering {
     List<Object> docs = new ArrayList<>();
     int last = -1;
     for (ClusterTasks.Task t : tasks) {
-      docs.add(job(o, t.name(), t.recipe(), t.wave(), t.dependsOn(), PodParts.build(o, t), PodParts.volumes(o)));
+      docs.add(job(o, t.name(), t.recipe(), t.wave(), t.dependsOn(), PodParts.build(o, t.file(), t.requests()), PodParts.volumes(o)));
       last = Math.max(last, t.wave());
     }
     if (o.signing() == ClusterOptions.Signing.FINAL) {

@@ -17,14 +17,14 @@ final class PodParts {
 
   private PodParts() {}
 
-  /** The container building {@code task}: {@code pkgbuild build RECIPE -r REPO --out-dir REPO}. */
-  static Map<String, Object> build(ClusterOptions o, ClusterTasks.Task task) {
-    List<String> args = new ArrayList<>(List.of("build", task.file(), "--arch", o.arch().apkName()));
+  /** The container building {@code recipe}: {@code pkgbuild build RECIPE -r REPO --out-dir REPO}. */
+  static Map<String, Object> build(ClusterOptions o, String recipe, Map<String, String> requests) {
+    List<String> args = new ArrayList<>(List.of("build", recipe, "--arch", o.arch().apkName()));
     args.addAll(o.forwarded());
     args.addAll(List.of("-r", o.repository(), "--out-dir", o.repository(), "--keys-dir", ClusterOptions.KEYS));
     List<Map<String, Object>> mounts = new ArrayList<>();
     mounts.add(mount("signing-key", ClusterOptions.KEYS));
-    return container(o, ClusterOptions.WORKDIR, args, task.requests(), mounts);
+    return container(o, ClusterOptions.WORKDIR, args, requests, mounts);
   }
 
   /**

@@ -132,7 +132,7 @@ class EmitCommandTest {
     assertEquals(Set.of("git-bootstrap"), dag.get("curl"), "the cut edge curl -> git is no dependency");
     assertTrue(dag.containsKey("py3-12-x-y"), dag.toString());
 
-    JsonNode py = template(spec, "py3-12-x-y").get("container");
+    JsonNode py = taskContainer(spec, "py3-12-x-y");
     assertEquals("registry.example/pkgbuild:1", py.get("image").asText());
     // a tree outside the current folder keeps its absolute path (inside, the path is relative: the image's /src)
     assertEquals(List.of("pkgbuild", "build", dir.resolve("py3.12-x_y.yaml").toString(), "--arch", "x86_64",
@@ -145,8 +145,11 @@ class EmitCommandTest {
     assertEquals(false, py.at("/securityContext/privileged").asBoolean(true));
     assertEquals("{\"hostUsers\": false}", spec.get("podSpecPatch").asText());
     assertEquals("amd64", spec.at("/nodeSelector/kubernetes.io~1arch").asText());
-    assertEquals("pkgbuild-signing-key", template(spec, "py3-12-x-y").at("/volumes/0/secret/secretName").asText());
-    assertFalse(template(spec, "git").has("resources"));
+    assertEquals("pkgbuild-signing-key", template(spec, "build-2").at("/volumes/0/secret/secretName").asText());
+    assertFalse(taskContainer(spec, "git").has("resources"));
+    List<String> templates = new ArrayList<>();
+    spec.get("templates").forEach(t -> templates.add(t.get("name").asText()));
+    assertEquals(List.of("plan", "build", "build-2"), templates, "one template per distinct set of requests");
     assertEquals(run.out(), argoRun(dir).out(), "deterministic");
   }
 
@@ -182,8 +185,8 @@ class EmitCommandTest {
     assertEquals("/release/keys", c.at("/volumeMounts/0/mountPath").asText());
     assertEquals(repo, c.at("/volumeMounts/1/mountPath").asText());
     assertEquals("[\"release-key\",\"repository\"]", names(template(spec, "sign-index").get("volumes")));
-    assertEquals("[\"signing-key\",\"repository\"]", names(template(spec, "git").get("volumes")));
-    assertEquals("repo-pvc", template(spec, "git").at("/volumes/1/persistentVolumeClaim/claimName").asText());
+    assertEquals("[\"signing-key\",\"repository\"]", names(template(spec, "build").get("volumes")));
+    assertEquals("repo-pvc", template(spec, "build").at("/volumes/1/persistentVolumeClaim/claimName").asText());
   }
 
   @Test
@@ -247,12 +250,12 @@ class EmitCommandTest {
     Path dir = tmp.resolve("names");
     TreeFixture.recipe(dir, "foo-bar", "", "");
     TreeFixture.recipe(dir, "foo.bar", "", "");
-    TreeFixture.recipe(dir, "plan", "", "");
+    TreeFixture.recipe(dir, "sign-index", "", "");
     Run run = plan(dir, "--emit", "argo");
     assertEquals(0, run.code(), run.err());
     List<String> names = new ArrayList<>();
     documents(run.out()).get(0).at("/spec/templates/0/dag/tasks").forEach(t -> names.add(t.get("name").asText()));
-    assertEquals(List.of("foo-bar", "foo-bar-2", "plan-2"), names);
+    assertEquals(List.of("foo-bar", "foo-bar-2", "sign-index-2"), names);
   }
 
   @Test
@@ -269,6 +272,21 @@ class EmitCommandTest {
       }
     }
     throw new AssertionError("no template " + name);
+  }
+
+  /** The container a DAG task runs, with the task's recipe parameter put in its args as Argo does. */
+  static JsonNode taskContainer(JsonNode spec, String task) {
+    for (JsonNode t : spec.at("/templates/0/dag/tasks")) {
+      if (t.get("name").asText().equals(task)) {
+        ObjectNode c = template(spec, t.get("template").asText()).get("container").deepCopy();
+        String recipe = t.at("/arguments/parameters/0/value").asText();
+        com.fasterxml.jackson.databind.node.ArrayNode args = c.putArray("args");
+        template(spec, t.get("template").asText()).at("/container/args")
+            .forEach(a -> args.add(a.asText().replace("{{inputs.parameters.recipe}}", recipe)));
+        return c;
+      }
+    }
+    throw new AssertionError("no task " + task);
   }
 
   static String names(JsonNode volumes) {
