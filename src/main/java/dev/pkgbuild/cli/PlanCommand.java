@@ -21,6 +21,7 @@ final class PlanCommand implements Callable<Integer>, Declared {
     TreeOptions.declare(spec);
     Flags.flag(spec, "Print the plan as JSON.", "--json");
     Flags.value(spec, String.class, "FORMAT", null, "Print the recipe graph instead; FORMAT is dot.", "--graph");
+    ClusterOptions.declare(spec);
     return spec;
   }
 
@@ -32,8 +33,13 @@ final class PlanCommand implements Callable<Integer>, Declared {
     options.refuseInputs("a plan");
     boolean json = Flags.on(spec, "--json");
     String graph = Flags.get(spec, "--graph");
+    ClusterOptions cluster = ClusterOptions.of(spec, options);
     Plan plan = tree.treeBuilder(options).plan(tree.request(recipes, options.request(recipes.get(0), null, false, false)));
-    if (graph != null) {
+    if (cluster != null) {
+      List<ClusterTasks.Task> tasks = ClusterTasks.of(plan);
+      options.out().print(cluster.emit().equals("argo") ? ArgoRendering.workflow(cluster, tasks)
+          : JobsRendering.jobs(cluster, tasks));
+    } else if (graph != null) {
       if (!graph.equals("dot")) {
         throw PkgbuildException.badInput("--graph takes 'dot', got '" + graph + "'");
       }
