@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.pkgbuild.cli.BuildCommandTest.Run;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.graph.TreeFixture;
-import dev.pkgbuild.testing.Requires;
-import java.io.InputStream;
+import dev.pkgbuild.testing.KubernetesModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,32 +25,17 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * {@code plan --emit}: the Workflow and the Jobs carry the plan's DAG, and validate against the
- * published schemas of Argo Workflows and Kubernetes, read from ../shared/schemas (sources and
- * versions: docs/scale.md).
+ * published schemas of Argo Workflows and Kubernetes, as the kubernetes-models npm packages
+ * compile them ({@link KubernetesModels}).
  */
 class EmitCommandTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
 
-  static JsonSchema argo() throws Exception {
-    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema("argo-workflows-v4.1.2.json"));
-  }
-
-  static JsonSchema job() throws Exception {
-    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-        .getSchema(schema("kubernetes-v1.32.2-job-batch-v1.json"));
-  }
-
-  static JsonNode schema(String name) throws Exception {
-    Path file = Requires.shared().resolve("schemas").resolve(name);
-    Requires.that(Files.isRegularFile(file), "no published schema at " + file);
-    try (InputStream in = Files.newInputStream(file)) {
-      ObjectNode schema = (ObjectNode) JSON.readTree(in);
-      schema.remove("$id"); // the Argo file names its HEAD online; its $refs are all inside the file
-      schema.remove("$schema"); // the Kubernetes file names a draft by an unversioned URL; the factory sets it
-      return schema;
-    }
+  /** Validates as an Argo Workflow ("workflow") or a Kubernetes Job ("job"); "" when valid. */
+  static String errors(String kind, JsonNode doc) throws Exception {
+    return KubernetesModels.require().errors(kind, JSON.writeValueAsString(doc));
   }
 
   /** git/curl with the cut edge curl -> git, plus a recipe with resources and a name to sanitize. */
@@ -92,8 +72,8 @@ class EmitCommandTest {
     return out;
   }
 
-  static void assertValid(JsonSchema schema, JsonNode doc) {
-    Set<ValidationMessage> errors = schema.validate(doc);
+  static void assertValid(String kind, JsonNode doc) throws Exception {
+    String errors = errors(kind, doc);
     assertTrue(errors.isEmpty(), errors + "\n" + doc.toPrettyString());
   }
 
@@ -105,9 +85,9 @@ class EmitCommandTest {
   @Test
   void emitArgo_workflowValidatesAgainstArgosSchema_inBothSigningModes() throws Exception {
     Path dir = tree();
-    JsonSchema argo = argo();
-    assertValid(argo, documents(argoRun(dir).out()).get(0));
-    assertValid(argo, documents(plan(dir, "--emit", "argo", "--signing", "final", "--volume-claim", "pvc").out()).get(0));
+    assertValid("workflow", documents(argoRun(dir).out()).get(0));
+    assertValid("workflow", documents(plan(dir, "--emit", "argo", "--signing", "final", "--volume-claim", "pvc").out())
+        .get(0));
   }
 
   @Test
@@ -191,10 +171,9 @@ class EmitCommandTest {
 
   @Test
   void emitJobs_eachJobValidatesAgainstTheKubernetesJobSchema() throws Exception {
-    JsonSchema job = job();
     Run run = plan(tree(), "--emit", "jobs", "--signing", "final", "--volume-claim", "pvc", "--secret", "creds");
     for (JsonNode d : documents(run.out())) {
-      assertValid(job, d);
+      assertValid("job", d);
     }
   }
 
@@ -228,10 +207,10 @@ class EmitCommandTest {
     Run run = plan(tree(), "--emit", "jobs");
     ObjectNode first = (ObjectNode) documents(run.out()).get(0);
     ((ObjectNode) first.at("/spec/template/spec")).put("restartPolicy", 7);
-    assertFalse(job().validate(first).isEmpty());
+    assertFalse(errors("job", first).isEmpty());
     ObjectNode wf = (ObjectNode) documents(plan(tree(), "--emit", "argo").out()).get(0);
     ((ObjectNode) wf.at("/spec/templates/1/container")).put("image", 7);
-    assertFalse(argo().validate(wf).isEmpty());
+    assertFalse(errors("workflow", wf).isEmpty());
   }
 
   @Test
