@@ -57,9 +57,15 @@ public final class RepoFixture {
 
   public static StagedApk build(Path work, Path dir, SigningKey key, String name, String version, String arch)
       throws Exception {
+    return build(work, dir, key, name, version, arch, name + " " + version + "\n");
+  }
+
+  /** As above with {@code text} in the package's one file: same name and version, other contents. */
+  public static StagedApk build(Path work, Path dir, SigningKey key, String name, String version, String arch,
+      String text) throws Exception {
     Path tree = work.resolve("tree-" + name + "-" + version);
     Files.createDirectories(tree.resolve("usr/share/" + name));
-    Files.writeString(tree.resolve("usr/share/" + name + "/VERSION"), name + " " + version + "\n");
+    Files.writeString(tree.resolve("usr/share/" + name + "/VERSION"), text);
     PkgInfo info = PkgInfo.builder(name, version).arch(arch).pkgdesc("test package " + name)
         .url("https://example.invalid/" + name).addLicense("MIT").origin(name).builddate(0L).build();
     Files.createDirectories(dir);
