@@ -21,15 +21,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * and {@code aws.secretAccessKey} system properties, passed on to child processes by
  * {@link #javaProperties}.
  */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
   static final String ACCESS_KEY = "pkgbuild-test";
   static final String SECRET_KEY = "pkgbuild-test-secret";
-  static final String BUCKET = "repo";
+  public static final String BUCKET = "repo";
 
   private final S3Proxy proxy;
   private final S3Proxy reader;
 
-  S3ProxyServer(Path dir) throws Exception {
+  public S3ProxyServer(Path dir) throws Exception {
     Files.createDirectories(dir);
     proxy = start(dir, AuthenticationType.AWS_V2_OR_V4);
     reader = start(dir, AuthenticationType.NONE);
@@ -50,12 +50,12 @@ final class S3ProxyServer implements AutoCloseable {
     return p;
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + proxy.getPort();
   }
 
   /** The plain-HTTP URL of {@code prefix} in the bucket, path-style, as consumers read it. */
-  String httpUrl(String prefix) {
+  public String httpUrl(String prefix) {
     return "http://127.0.0.1:" + reader.getPort() + "/" + BUCKET + "/" + prefix;
   }
 
@@ -63,7 +63,7 @@ final class S3ProxyServer implements AutoCloseable {
     return new S3Location(BUCKET, prefix);
   }
 
-  S3Store store(String prefix) throws Exception {
+  public S3Store store(String prefix) throws Exception {
     return S3Store.open(location(prefix), endpoint(), true);
   }
 
