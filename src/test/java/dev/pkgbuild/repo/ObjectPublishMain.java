@@ -1,12 +1,10 @@
 package dev.pkgbuild.repo;
 
-import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.sign.SigningKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A separate publisher process for the object-storage tests and benchmark:
@@ -14,7 +12,9 @@ import java.util.Optional;
  * COUNT packages NAME0.. into its own local repository under WORK, BATCH at a time (default
  * 1), and publishes each batch into {@code s3://repo/PREFIX} at ENDPOINT. {@code stall}
  * stops before the first index write, after the packages are uploaded, until killed;
- * {@code single} publishes in single-publisher mode. Prints {@code conflicts N} at the end.
+ * {@code single} publishes in single-publisher mode; {@code serialized} makes the index writes
+ * one at a time (see {@link IndexWrites#serialized}) through the lock file WORK/index.lock.
+ * Prints {@code conflicts N} at the end.
  */
 public final class ObjectPublishMain {
   private ObjectPublishMain() {}
@@ -31,7 +31,11 @@ public final class ObjectPublishMain {
     Repository local = Repository.open(work.resolve("repo"), "x86_64", key, Reporter.silent());
     int conflicts = 0;
     try (S3Store s3 = S3Store.open(where, endpoint, true)) {
-      ObjectStore store = mode.equals("stall") ? stallingBeforeIndex(s3) : s3;
+      ObjectStore store = switch (mode) {
+        case "stall" -> IndexWrites.stalling(s3);
+        case "serialized" -> IndexWrites.serialized(s3, Path.of(args[3]).resolve("index.lock"));
+        default -> s3;
+      };
       ObjectPublisher publisher = new ObjectPublisher(store, key, Reporter.silent(),
           new ObjectPublisher.Options(mode.equals("single"), 1000, 0));
       for (int i = 0; i < count; i += batch) {
@@ -42,39 +46,5 @@ public final class ObjectPublishMain {
       }
     }
     System.out.println("conflicts " + conflicts);
-  }
-
-  /** The store with every index write held forever: the test kills the process there. */
-  private static ObjectStore stallingBeforeIndex(ObjectStore s3) {
-    return new ObjectStore() {
-      @Override
-      public Optional<Fetched> get(String key) throws PkgbuildException {
-        return s3.get(key);
-      }
-
-      @Override
-      public void upload(String key, Path file) throws PkgbuildException {
-        s3.upload(key, file);
-      }
-
-      @Override
-      public Outcome replace(String key, byte[] bytes, String etag, boolean unconditional) throws PkgbuildException {
-        if (key.endsWith(ArchFolder.INDEX)) {
-          System.out.println("before-index");
-          System.out.flush();
-          try {
-            Thread.sleep(Long.MAX_VALUE);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        return s3.replace(key, bytes, etag, unconditional);
-      }
-
-      @Override
-      public void close() {
-        s3.close();
-      }
-    };
   }
 }
