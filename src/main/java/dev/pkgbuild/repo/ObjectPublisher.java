@@ -24,13 +24,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Publishes a local repository folder into an object store. Per arch: the packages (and their
- * {@code .spdx.json} and {@code .log} files) the remote index lacks are uploaded first, then
- * the remote index is read with its ETag, the local records merged in, the result signed here
- * and written back only if the ETag is unchanged; when another publisher got there first, the
- * index is read and merged again. An index therefore never names a package not yet uploaded,
- * a crash leaves the old index, and concurrent publishers lose nothing. Records are only added
- * or replaced: withdrawing from an object-storage repository is not supported yet.
+ * Publishes a local repository folder into an object store. Per arch: the remote index is read
+ * with its ETag; the packages it lacks (with their {@code .spdx.json} and {@code .log} files)
+ * are uploaded; the local records are merged into it, the result signed here and written back
+ * only if the ETag is unchanged; when another publisher got there first, the index is read and
+ * merged again. An index therefore never names a package not yet uploaded, a crash leaves the
+ * old index, and, where the store checks the ETag atomically with the write, concurrent
+ * publishers lose nothing. Records are only added: withdrawing is not supported yet.
  */
 public final class ObjectPublisher {
   private static final String INDEX = ArchFolder.INDEX;
@@ -85,8 +85,9 @@ public final class ObjectPublisher {
   public List<ArchResult> publish(Path root) throws PkgbuildException {
     RepoRoot local = new RepoRoot(root, key, reporter, Repository.DEFAULT_LOCK_WAIT);
     List<ArchResult> results = new ArrayList<>();
+    List<String> arches = local.arches();
     publishKey();
-    for (String arch : local.arches()) {
+    for (String arch : arches) {
       ApkIndex mine = Repository.open(root, arch, key, reporter).index();
       results.add(publishArch(root.resolve(arch), arch, mine));
     }

@@ -10,7 +10,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
@@ -43,7 +43,7 @@ public final class S3Store implements ObjectStore {
    */
   public static S3Store open(S3Location where, String endpoint, boolean pathStyle) throws PkgbuildException {
     S3ClientBuilder b = S3Client.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .httpClientBuilder(Apache5HttpClient.builder())
         .region(region())
         .forcePathStyle(pathStyle)
         // Checksums only where the API demands them: some S3-compatible stores reject the
@@ -119,8 +119,7 @@ public final class S3Store implements ObjectStore {
       }
       throw failure("cannot write", key, e);
     } catch (SdkClientException e) {
-      // The SDK's own retries are spent. S3Proxy answers some refused writes before it has read
-      // the body, which the JDK's client reports as a broken request.
+      // The SDK's own retries are spent; the write may or may not have landed.
       return Outcome.UNKNOWN;
     }
   }
