@@ -204,12 +204,7 @@ class ObjectPublishTest {
   }
 
   private Path localRepo(String... names) throws Exception {
-    Path root = Files.createTempDirectory(tmp, "local");
-    Repository repo = Repository.open(root, "x86_64", key, Reporter.silent());
-    for (String n : names) {
-      repo.publish(List.of(RepoFixture.build(tmp, repo.archDir(), key, n, "1.0-r0")));
-    }
-    return root;
+    return RepoFixture.repository(tmp, key, names);
   }
 
   private Process publisher(String prefix, String name, int count, String mode) throws Exception {
