@@ -124,8 +124,9 @@ public final class S3Store implements ObjectStore {
     }
   }
 
+  /** The store refused or could not be reached: credentials, permissions, network (exit 4). */
   private PkgbuildException failure(String what, String key, SdkException e) {
-    return PkgbuildException.failed(what + " s3://" + where.bucket() + "/" + where.key(key) + ": " + e.getMessage());
+    return PkgbuildException.environment(what + " s3://" + where.bucket() + "/" + where.key(key) + ": " + e.getMessage());
   }
 
   @Override

@@ -60,6 +60,25 @@ class PublishCommandTest {
   }
 
   @Test
+  void publish_wrongCredentials_isAnEnvironmentErrorNamingTheObject() throws Exception {
+    Path keyFile = RepoFixture.writeKey(tmp.resolve("keys"));
+    SigningKey key = SigningKey.load(keyFile);
+    Path root = RepoFixture.repository(tmp, key, "hello");
+    try (S3ProxyServer s3 = new S3ProxyServer(tmp.resolve("s3"))) {
+      String secret = System.getProperty("aws.secretAccessKey");
+      System.setProperty("aws.secretAccessKey", "wrong");
+      try {
+        assertEquals(ExitStatus.ENVIRONMENT.code(), run("publish", root.toString(), "s3://repo/os", "--s3-endpoint",
+            s3.endpoint(), "--s3-path-style", "--signing-key", keyFile.toString()));
+      } finally {
+        System.setProperty("aws.secretAccessKey", secret);
+      }
+      assertTrue(err.toString().contains("s3://repo/os/test.rsa.pub") && err.toString().contains("403"),
+          err::toString);
+    }
+  }
+
+  @Test
   void publish_notAnS3Url_isBadInput() {
     assertEquals(ExitStatus.BAD_INPUT.code(), run("publish", tmp.toString(), "/srv/repo"));
     assertTrue(err.toString().contains("not an s3://BUCKET/PREFIX location"), err::toString);
