@@ -12,9 +12,13 @@ import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.env.ClientSettings;
+import dev.pkgbuild.env.EnvironmentRequest;
+import dev.pkgbuild.env.Environments;
 import dev.pkgbuild.env.RepositoryClient;
 import dev.pkgbuild.env.RepositoryIndex;
 import dev.pkgbuild.env.RepositoryLine;
+import dev.pkgbuild.env.ResolvedEnvironment;
+import dev.pkgbuild.env.RootCache;
 import dev.pkgbuild.sign.SigningKey;
 import dev.pkgbuild.sign.TrustedKeys;
 import java.io.IOException;
@@ -113,7 +117,7 @@ class ObjectPublishTest {
   }
 
   @Test
-  void publish_indexVerifiesListsPackages_andTheClientFetchesThemOverHttp() throws Exception {
+  void publish_indexVerifiesListsPackages_andTheClientResolvesFetchesInstallsOverHttp() throws Exception {
     Path local = localRepo("hello", "world");
     List<ObjectPublisher.ArchResult> results;
     try (S3Store store = server.store("wolfi/os")) {
@@ -136,6 +140,14 @@ class ObjectPublishTest {
     assertEquals(List.of("hello", "world"), index.entries().stream().map(IndexEntry::name).toList());
     Path fetched = client.fetch(line, "x86_64", index.entries().get(0));
     assertTrue(ApkVerifier.verify(fetched, keys).ok());
+    // What apk add does with it: resolve against the bucket's index, fetch, install into a root.
+    Environments envs = new Environments(client);
+    ResolvedEnvironment env = envs.resolve(new EnvironmentRequest(List.of(server.httpUrl("wolfi/os")),
+        List.of(server.httpUrl("wolfi/os") + "/" + key.keyName()), List.of("world"), "x86_64", false));
+    assertEquals(List.of("world-1.0-r0"), env.packageList());
+    Path installed = new RootCache(tmp.resolve("roots")).root(env, envs).path();
+    assertEquals("world 1.0-r0\n", Files.readString(installed.resolve("usr/share/world/VERSION")));
+    assertTrue(Files.readString(installed.resolve("lib/apk/db/installed")).contains("P:world\n"));
   }
 
   @Test
