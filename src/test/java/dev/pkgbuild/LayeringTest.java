@@ -46,12 +46,13 @@ class LayeringTest {
       "picocli", "cli",
       "org.bouncycastle", "sign",
       "org.eclipse.jgit", "source",
+      "software.amazon", "repo",
       "java.lang.ProcessBuilder", "sandbox");
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   /** A name written out in full in code, e.g. {@code dev.pkgbuild.cli.Main} or {@code picocli.CommandLine}. */
   private static final Pattern QUALIFIED = Pattern.compile(
-      "(?<![\\w.])((?:dev\\.pkgbuild|picocli|org\\.bouncycastle|org\\.eclipse\\.jgit)(?:\\.\\w+)+)");
+      "(?<![\\w.])((?:dev\\.pkgbuild|picocli|org\\.bouncycastle|org\\.eclipse\\.jgit|software\\.amazon)(?:\\.\\w+)+)");
   private static final Pattern COMMENT_OR_STRING = Pattern.compile(
       "//[^\\n]*|/\\*(?s:.*?)\\*/|\"(?:\\\\.|[^\"\\\\\\n])*\"");
 

@@ -46,6 +46,7 @@ final class RootCommand implements Runnable, Declared {
       "sbom", SbomCommand.class,
       "withdraw", WithdrawCommand.class,
       "prune", PruneCommand.class,
+      "publish", PublishCommand.class,
       "serve", ServeCommand.class,
       "repo-info", RepoInfoCommand.class);
 

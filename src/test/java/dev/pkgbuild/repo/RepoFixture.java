@@ -3,6 +3,7 @@ package dev.pkgbuild.repo;
 import dev.pkgbuild.apk.ApkWriter;
 import dev.pkgbuild.apk.PkgInfo;
 import dev.pkgbuild.apk.WrittenApk;
+import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.sign.SigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** Keys and small packages for repository tests, made with the real writer. */
@@ -57,14 +59,30 @@ public final class RepoFixture {
 
   public static StagedApk build(Path work, Path dir, SigningKey key, String name, String version, String arch)
       throws Exception {
+    return build(work, dir, key, name, version, arch, name + " " + version + "\n");
+  }
+
+  /** As above with {@code text} in the package's one file: same name and version, other contents. */
+  public static StagedApk build(Path work, Path dir, SigningKey key, String name, String version, String arch,
+      String text) throws Exception {
     Path tree = work.resolve("tree-" + name + "-" + version);
     Files.createDirectories(tree.resolve("usr/share/" + name));
-    Files.writeString(tree.resolve("usr/share/" + name + "/VERSION"), name + " " + version + "\n");
+    Files.writeString(tree.resolve("usr/share/" + name + "/VERSION"), text);
     PkgInfo info = PkgInfo.builder(name, version).arch(arch).pkgdesc("test package " + name)
         .url("https://example.invalid/" + name).addLicense("MIT").origin(name).builddate(0L).build();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, ".pkgbuild-test-" + name + "-", ".apk.part");
     WrittenApk w = ApkWriter.of(key, 0).writeTo(info, tree, Map.of(), temp);
     return StagedApk.written(temp, w);
+  }
+
+  /** A fresh local repository under {@code tmp} with packages {@code names} at 1.0-r0 (x86_64), published one by one. */
+  public static Path repository(Path tmp, SigningKey key, String... names) throws Exception {
+    Path root = Files.createTempDirectory(tmp, "local");
+    Repository repo = Repository.open(root, "x86_64", key, Reporter.silent());
+    for (String n : names) {
+      repo.publish(List.of(build(tmp, repo.archDir(), key, n, "1.0-r0")));
+    }
+    return root;
   }
 }

@@ -1,0 +1,66 @@
+package dev.pkgbuild.cli;
+
+import dev.pkgbuild.diag.ExitStatus;
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.repo.ObjectPublisher;
+import dev.pkgbuild.repo.S3Location;
+import dev.pkgbuild.repo.S3Store;
+import dev.pkgbuild.sign.SigningKey;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * {@code pkgbuild publish DIR s3://BUCKET/PREFIX}: copies a local repository into object
+ * storage, packages first, then each arch's index by a conditional write (see
+ * {@link ObjectPublisher}). The signing key never leaves this machine.
+ */
+final class PublishCommand implements Callable<Integer>, Declared {
+  private CommandSpec spec;
+
+  @Override
+  public CommandSpec spec() {
+    spec = Flags.command(this, "publish",
+        "Publish the local repository DIR into an S3-compatible object store: upload the packages the remote "
+            + "index lacks, then merge them into the remote <arch>/APKINDEX.tar.gz, signed here, written only if "
+            + "no other publisher replaced it meanwhile (If-Match), merged again when one did. Credentials come "
+            + "from the AWS SDK's default chain (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE, ...); "
+            + "the region from AWS_REGION or the profile, else us-east-1.");
+    spec.addPositional(PositionalParamSpec.builder().type(Path.class).paramLabel("DIR").index("0")
+        .description("Local repository root with <arch>/APKINDEX.tar.gz (as pkgbuild build leaves it).").build());
+    spec.addPositional(PositionalParamSpec.builder().type(String.class).paramLabel("URL").index("1")
+        .description("s3://BUCKET/PREFIX to publish into.").build());
+    Flags.value(spec, Path.class, "KEY", null, SigningKeyOption.DESCRIPTION, "--signing-key");
+    Flags.value(spec, String.class, "URL", null,
+        "S3 API endpoint of another store than AWS (MinIO, R2, GCS, S3Proxy), e.g. http://127.0.0.1:9000.",
+        "--s3-endpoint");
+    Flags.flag(spec, "Address the bucket in the path (http://HOST/BUCKET/KEY), as MinIO and S3Proxy need.",
+        "--s3-path-style");
+    Flags.flag(spec, "Write the index unconditionally: for stores that ignore If-Match; you guarantee that no "
+        + "other publisher writes this repository at the same time.", "--single-publisher");
+    return spec;
+  }
+
+  @Override
+  public Integer call() throws PkgbuildException {
+    Path dir = spec.positionalParameters().get(0).getValue();
+    S3Location where = S3Location.parse(spec.positionalParameters().get(1).getValue());
+    SigningKey key = SigningKeyOption.load(Flags.get(spec, "--signing-key")).orElseThrow(() ->
+        PkgbuildException.badInput("no signing key: pass --signing-key or keep one *.rsa in keys/ (pkgbuild keygen)"));
+    ObjectPublisher.Options options = new ObjectPublisher.Options(Flags.on(spec, "--single-publisher"),
+        ObjectPublisher.Options.defaults(0).maxAttempts(), HostDefaults.sourceDateEpoch().seconds());
+    PrintWriter out = spec.commandLine().getOut();
+    try (S3Store store = S3Store.open(where, Flags.get(spec, "--s3-endpoint"), Flags.on(spec, "--s3-path-style"))) {
+      ObjectPublisher publisher = new ObjectPublisher(store, key, RepoOptions.reporter(spec), options);
+      for (ObjectPublisher.ArchResult r : publisher.publish(dir)) {
+        out.println(where + "/" + r.arch() + ": " + r.listed() + " packages, " + r.uploaded() + " uploaded, "
+            + r.added() + " added" + (r.conflicts() == 0 ? "" : ", " + r.conflicts() + " conflicts merged")
+            + ", signed with " + key.keyName());
+      }
+    }
+    out.flush();
+    return ExitStatus.OK.code();
+  }
+}

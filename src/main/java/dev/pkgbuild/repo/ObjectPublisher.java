@@ -1,0 +1,244 @@
+package dev.pkgbuild.repo;
+
+import dev.pkgbuild.apk.ApkIndex;
+import dev.pkgbuild.apk.IndexArchive;
+import dev.pkgbuild.apk.IndexEntry;
+import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.sign.SigningKey;
+import dev.pkgbuild.sign.TrustedKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Publishes a local repository folder into an object store. Per arch: the remote index is read
+ * with its ETag; the packages it lacks (with their {@code .spdx.json} and {@code .log} files)
+ * are uploaded; the local records are merged into it, the result signed here and written back
+ * only if the ETag is unchanged; when another publisher got there first, the index is read and
+ * merged again. An index therefore never names a package not yet uploaded, a crash leaves the
+ * old index, and, where the store checks the ETag atomically with the write, concurrent
+ * publishers lose nothing. Records are only added: withdrawing is not supported yet.
+ */
+public final class ObjectPublisher {
+  private static final String INDEX = ArchFolder.INDEX;
+  private static final String[] SIDECARS = {".spdx.json", ".log"};
+  private static final int UPLOAD_THREADS = 8;
+
+  /**
+   * How a publish goes.
+   *
+   * @param singlePublisher write the index unconditionally, for stores that ignore If-Match;
+   *     the user guarantees no other publisher runs at the same time
+   * @param maxAttempts index writes tried before giving up on conflicts
+   * @param indexEpoch mtime of the index tar entries ({@code SOURCE_DATE_EPOCH})
+   */
+  public record Options(boolean singlePublisher, int maxAttempts, long indexEpoch) {
+    public static Options defaults(long indexEpoch) {
+      return new Options(false, 30, indexEpoch);
+    }
+  }
+
+  /**
+   * One arch published.
+   *
+   * @param arch the arch folder
+   * @param uploaded packages uploaded (sidecars not counted)
+   * @param added records new to the remote index
+   * @param listed records in the index written
+   * @param conflicts index writes that lost to another publisher and were merged again
+   */
+  public record ArchResult(String arch, int uploaded, int added, int listed, int conflicts) {}
+
+  private final ObjectStore store;
+  private final SigningKey key;
+  private final Reporter reporter;
+  private final Options options;
+
+  public ObjectPublisher(ObjectStore store, SigningKey key, Reporter reporter, Options options) {
+    this.store = store;
+    this.key = key;
+    this.reporter = reporter;
+    this.options = options;
+  }
+
+  /**
+   * Publishes every arch folder of the local repository {@code root} (each must have a
+   * verifying index, as {@code pkgbuild build} and {@code pkgbuild index} leave them).
+   *
+   * @throws PkgbuildException when a local or remote index does not verify, a package with the
+   *     same name, version and arch but other contents is already published, an upload fails,
+   *     or the index keeps losing to other publishers
+   */
+  public List<ArchResult> publish(Path root) throws PkgbuildException {
+    RepoRoot local = new RepoRoot(root, key, reporter, Repository.DEFAULT_LOCK_WAIT);
+    List<ArchResult> results = new ArrayList<>();
+    List<String> arches = local.arches();
+    publishKey();
+    for (String arch : arches) {
+      ApkIndex mine = Repository.open(root, arch, key, reporter).index();
+      results.add(publishArch(root.resolve(arch), arch, mine));
+    }
+    return results;
+  }
+
+  private ArchResult publishArch(Path dir, String arch, ApkIndex mine) throws PkgbuildException {
+    String indexKey = arch + "/" + INDEX;
+    Remote remote = readIndex(indexKey);
+    List<IndexEntry> missing = missingFrom(remote.index(), mine.entries());
+    upload(dir, arch, missing);
+    int conflicts = 0;
+    int unanswered = 0; // records of a write whose answer was lost, which may have landed
+    for (int attempt = 1; ; attempt++) {
+      List<IndexEntry> added = missingFrom(remote.index(), mine.entries());
+      if (remote.index() != null && added.isEmpty()) {
+        // Also where a write of ours whose answer was lost did land.
+        return new ArchResult(arch, missing.size(), unanswered, remote.index().entries().size(), conflicts);
+      }
+      ApkIndex next = remote.index() == null ? new ApkIndex(mine.description(), added) : remote.index().with(added);
+      ObjectStore.Outcome outcome = store.replace(indexKey, render(next), remote.etag(), options.singlePublisher());
+      if (outcome == ObjectStore.Outcome.WRITTEN) {
+        return new ArchResult(arch, missing.size(), added.size(), next.entries().size(), conflicts);
+      }
+      if (outcome == ObjectStore.Outcome.CONFLICT) {
+        conflicts++;
+      }
+      unanswered = outcome == ObjectStore.Outcome.UNKNOWN ? added.size() : 0;
+      if (attempt >= options.maxAttempts()) {
+        throw PkgbuildException.failed(indexKey + ": the index write failed " + attempt
+            + " times in a row (other publishers, or the connection); the packages are uploaded, publish again");
+      }
+      reporter.detail(indexKey + ": " + (outcome == ObjectStore.Outcome.CONFLICT ? "changed by another publisher"
+          : "no answer to the write") + ", reading and merging again");
+      pause(attempt);
+      // Packages another publisher indexed meanwhile need no upload; the rest are uploaded already.
+      remote = readIndex(indexKey);
+    }
+  }
+
+  /** The remote index and its ETag; a null index when there is none yet. */
+  private record Remote(ApkIndex index, String etag) {}
+
+  private Remote readIndex(String indexKey) throws PkgbuildException {
+    Optional<ObjectStore.Fetched> got = store.get(indexKey);
+    if (got.isEmpty()) {
+      return new Remote(null, null);
+    }
+    IndexArchive.Read r = IndexArchive.read(got.get().bytes(), TrustedKeys.of(key), indexKey);
+    if (!r.problems().isEmpty()) {
+      throw PkgbuildException.badInput(indexKey + " in the store does not verify with " + key.keyName() + ": "
+          + String.join("; ", r.problems()));
+    }
+    return new Remote(r.index(), got.get().etag());
+  }
+
+  /**
+   * The records of {@code mine} the remote lacks. A record of the same name, version and arch
+   * with another checksum is refused: replacing a published package under apk's feet breaks
+   * every installation that cached the old one.
+   */
+  private static List<IndexEntry> missingFrom(ApkIndex remote, List<IndexEntry> mine) throws PkgbuildException {
+    if (remote == null) {
+      return mine;
+    }
+    Map<String, IndexEntry> published = new HashMap<>();
+    for (IndexEntry e : remote.entries()) {
+      published.put(e.fileName() + "\0" + e.arch(), e);
+    }
+    List<IndexEntry> missing = new ArrayList<>();
+    for (IndexEntry e : mine) {
+      IndexEntry there = published.get(e.fileName() + "\0" + e.arch());
+      if (there == null) {
+        missing.add(e);
+      } else if (!there.checksum().equals(e.checksum())) {
+        throw PkgbuildException.badInput(e.fileName() + " is already published with other contents");
+      }
+    }
+    return missing;
+  }
+
+  /** Uploads the packages and their sidecars, several at a time: each is one round trip. */
+  private void upload(Path dir, String arch, List<IndexEntry> entries) throws PkgbuildException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(UPLOAD_THREADS, entries.size()));
+    try {
+      List<Future<Void>> done = new ArrayList<>();
+      for (IndexEntry e : entries) {
+        done.add(pool.submit(() -> {
+          uploadOne(dir, arch, e);
+          return null;
+        }));
+      }
+      for (Future<Void> f : done) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof PkgbuildException p) {
+        throw p;
+      }
+      throw PkgbuildException.failed("upload failed: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw PkgbuildException.failed("interrupted while uploading");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void uploadOne(Path dir, String arch, IndexEntry e) throws PkgbuildException {
+    String base = e.name() + "-" + e.version();
+    for (String suffix : SIDECARS) {
+      Path side = dir.resolve(base + suffix);
+      if (Files.isRegularFile(side)) {
+        store.upload(arch + "/" + base + suffix, side);
+      }
+    }
+    // The package last of its files: a package present means its sidecars are too.
+    store.upload(arch + "/" + e.fileName(), dir.resolve(e.fileName()));
+  }
+
+  /** The public key at the root, where users fetch it, written before any index it signs. */
+  private void publishKey() throws PkgbuildException {
+    byte[] pem = key.publicKeyPem().getBytes(StandardCharsets.US_ASCII);
+    Optional<ObjectStore.Fetched> there = store.get(key.keyName());
+    if (there.isPresent() && Arrays.equals(there.get().bytes(), pem)) {
+      return;
+    }
+    if (store.replace(key.keyName(), pem, null, true) != ObjectStore.Outcome.WRITTEN) {
+      throw PkgbuildException.failed("cannot write " + key.keyName() + ": no answer from the store");
+    }
+  }
+
+  private byte[] render(ApkIndex index) throws PkgbuildException {
+    try {
+      return IndexArchive.render(index, key, options.indexEpoch());
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot render the index: " + e.getMessage());
+    }
+  }
+
+  /** Exponential backoff with full jitter, so publishers that collided do not collide again. */
+  private static void pause(int attempt) throws PkgbuildException {
+    long capMillis = Math.min(2_000, 25L << Math.min(attempt, 10));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(capMillis + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw PkgbuildException.failed("interrupted while waiting to retry the index");
+    }
+  }
+}

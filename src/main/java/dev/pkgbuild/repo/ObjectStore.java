@@ -1,0 +1,41 @@
+package dev.pkgbuild.repo;
+
+import dev.pkgbuild.diag.PkgbuildException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The few operations of an object store that publishing needs, with keys relative to the
+ * repository's prefix. The index is replaced only through {@link #replace}, a conditional
+ * write, so two publishers never overwrite each other's index unseen.
+ */
+public interface ObjectStore extends AutoCloseable {
+  /** An object's bytes and the ETag to make a conditional write against. */
+  record Fetched(byte[] bytes, String etag) {}
+
+  /** The object, or empty when there is none. @throws PkgbuildException when the store cannot be read */
+  Optional<Fetched> get(String key) throws PkgbuildException;
+
+  /** Uploads {@code file} as {@code key}, replacing what is there. @throws PkgbuildException on failure */
+  void upload(String key, Path file) throws PkgbuildException;
+
+  /** How a conditional write ended. */
+  enum Outcome {
+    WRITTEN,
+    /** Another writer changed the object first (412 Precondition Failed, or 409 for a concurrent write). */
+    CONFLICT,
+    /** No answer came (the connection broke): the write may or may not have happened. */
+    UNKNOWN
+  }
+
+  /**
+   * Writes {@code bytes} as {@code key} only if its ETag is still {@code etag} (null: only if
+   * there is no such object); with {@code unconditional}, writes it whatever is there.
+   *
+   * @throws PkgbuildException when the store refuses the write for another reason
+   */
+  Outcome replace(String key, byte[] bytes, String etag, boolean unconditional) throws PkgbuildException;
+
+  @Override
+  void close();
+}

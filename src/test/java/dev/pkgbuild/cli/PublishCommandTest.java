@@ -1,0 +1,86 @@
+package dev.pkgbuild.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pkgbuild.apk.IndexArchive;
+import dev.pkgbuild.apk.IndexEntry;
+import dev.pkgbuild.diag.ExitStatus;
+import dev.pkgbuild.diag.Reporter;
+import dev.pkgbuild.repo.RepoFixture;
+import dev.pkgbuild.repo.Repository;
+import dev.pkgbuild.repo.S3ProxyServer;
+import dev.pkgbuild.repo.S3Store;
+import dev.pkgbuild.sign.SigningKey;
+import dev.pkgbuild.sign.TrustedKeys;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pkgbuild publish} into S3Proxy on 127.0.0.1, credentials found by the SDK's default chain. */
+@Timeout(120)
+class PublishCommandTest {
+  @TempDir Path tmp;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    return CommandTree.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+  }
+
+  @Test
+  void publish_conditionalThenSinglePublisher_indexListsBoth() throws Exception {
+    Path keyFile = RepoFixture.writeKey(tmp.resolve("keys"));
+    SigningKey key = SigningKey.load(keyFile);
+    Path root = tmp.resolve("repo");
+    Repository repo = Repository.open(root, "x86_64", key, Reporter.silent());
+    try (S3ProxyServer s3 = new S3ProxyServer(tmp.resolve("s3"))) {
+      repo.publish(List.of(RepoFixture.build(tmp, repo.archDir(), key, "hello", "1.0-r0")));
+      String[] common = {"publish", root.toString(), "s3://" + S3ProxyServer.BUCKET + "/os", "--s3-endpoint",
+          s3.endpoint(), "--s3-path-style", "--signing-key", keyFile.toString()};
+      assertEquals(0, run(common), err::toString);
+      assertTrue(out.toString().contains("s3://repo/os/x86_64: 1 packages, 1 uploaded, 1 added, signed with test.rsa.pub"),
+          out::toString);
+      repo.publish(List.of(RepoFixture.build(tmp, repo.archDir(), key, "world", "1.0-r0")));
+      String[] single = java.util.Arrays.copyOf(common, common.length + 1);
+      single[common.length] = "--single-publisher";
+      assertEquals(0, run(single), err::toString);
+      assertTrue(out.toString().contains("2 packages, 1 uploaded, 1 added"), out::toString);
+      try (S3Store store = s3.store("os")) {
+        IndexArchive.Read r = IndexArchive.read(store.get("x86_64/APKINDEX.tar.gz").orElseThrow().bytes(),
+            TrustedKeys.of(key), "index");
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("hello", "world"), r.index().entries().stream().map(IndexEntry::name).toList());
+      }
+    }
+  }
+
+  @Test
+  void publish_wrongCredentials_isAnEnvironmentErrorNamingTheObject() throws Exception {
+    Path keyFile = RepoFixture.writeKey(tmp.resolve("keys"));
+    SigningKey key = SigningKey.load(keyFile);
+    Path root = RepoFixture.repository(tmp, key, "hello");
+    try (S3ProxyServer s3 = new S3ProxyServer(tmp.resolve("s3"))) {
+      String secret = System.getProperty("aws.secretAccessKey");
+      System.setProperty("aws.secretAccessKey", "wrong");
+      try {
+        assertEquals(ExitStatus.ENVIRONMENT.code(), run("publish", root.toString(), "s3://repo/os", "--s3-endpoint",
+            s3.endpoint(), "--s3-path-style", "--signing-key", keyFile.toString()));
+      } finally {
+        System.setProperty("aws.secretAccessKey", secret);
+      }
+      assertTrue(err.toString().contains("s3://repo/os/test.rsa.pub") && err.toString().contains("403"),
+          err::toString);
+    }
+  }
+
+  @Test
+  void publish_notAnS3Url_isBadInput() {
+    assertEquals(ExitStatus.BAD_INPUT.code(), run("publish", tmp.toString(), "/srv/repo"));
+    assertTrue(err.toString().contains("not an s3://BUCKET/PREFIX location"), err::toString);
+  }
+}
