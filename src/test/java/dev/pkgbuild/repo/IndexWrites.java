@@ -32,7 +32,7 @@ final class IndexWrites implements ObjectStore {
   /**
    * Writes made one at a time across processes, by a file lock held around each write only.
    * S3Proxy 4.1 checks If-Match before it writes, not atomically with the write: concurrent
-   * PUTs carrying the same ETag all succeed (see ObjectPublishTest#s3proxy_concurrentIfMatch_isNotAtomic).
+   * PUTs carrying the same ETag all succeed (seen with bench/s3publish.sh's racing mode; docs/repository.md).
    * One at a time its check is exact, as AWS S3's, GCS's and R2's are under concurrency, so
    * publishers still read, merge, lose with 412 and merge again as they would against those.
    */

@@ -79,43 +79,6 @@ class ObjectPublishTest {
     }
   }
 
-  /**
-   * S3Proxy 4.1 checks If-Match, then writes: PUTs that carry the same ETag at the same moment
-   * all succeed. Should this fail one day, its conditional writes became atomic and the tests
-   * can drop {@link IndexWrites#serialized}.
-   */
-  @Test
-  void s3proxy_concurrentIfMatch_isNotAtomic() throws Exception {
-    int rounds = 20;
-    int threads = 4;
-    int roundsWithSeveralWinners = 0;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (S3Store store = server.store("race")) {
-      for (int round = 0; round < rounds; round++) {
-        store.replace("k", new byte[] {1}, null, true);
-        String etag = store.get("k").orElseThrow().etag();
-        CyclicBarrier start = new CyclicBarrier(threads);
-        List<Future<ObjectStore.Outcome>> outcomes = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-          byte[] body = new byte[20_000];
-          body[0] = (byte) t;
-          outcomes.add(pool.submit(() -> {
-            start.await();
-            return store.replace("k", body, etag, false);
-          }));
-        }
-        int written = 0;
-        for (Future<ObjectStore.Outcome> f : outcomes) {
-          written += f.get() == ObjectStore.Outcome.WRITTEN ? 1 : 0;
-        }
-        roundsWithSeveralWinners += written > 1 ? 1 : 0;
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    assertTrue(roundsWithSeveralWinners > 0, "S3Proxy's If-Match held under concurrency in all " + rounds + " rounds");
-  }
-
   @Test
   void publish_indexVerifiesListsPackages_andTheClientResolvesFetchesInstallsOverHttp() throws Exception {
     Path local = localRepo("hello", "world");
