@@ -3,7 +3,6 @@ package dev.pkgbuild.env;
 import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.io.FileTrees;
-import dev.pkgbuild.io.SideBySide;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -52,16 +51,8 @@ public final class Installer {
     RootWriter writer = new RootWriter(layout, request.epoch());
     PackageUnpacker unpacker = new PackageUnpacker(writer);
     List<InstalledPackage> installed = new ArrayList<>();
-    // Package i+1 is read, inflated and checked on the other core while package i is written;
-    // writing stays in install order, which conflicts and replaces depend on.
-    List<VerifiedPackage> all = request.packages();
-    SideBySide.Pending<PackageUnpacker.Opened, PkgbuildException> next =
-        all.isEmpty() ? null : SideBySide.start(() -> PackageUnpacker.open(all.get(0)));
-    for (int i = 0; i < all.size(); i++) {
-      PackageUnpacker.Opened opened = next.join();
-      int following = i + 1;
-      next = following < all.size() ? SideBySide.start(() -> PackageUnpacker.open(all.get(following))) : null;
-      installed.add(unpacker.write(opened));
+    for (VerifiedPackage p : request.packages()) {
+      installed.add(unpacker.unpack(p));
     }
     List<String> notes = new ArrayList<>();
     int links;

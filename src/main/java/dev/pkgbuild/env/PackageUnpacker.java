@@ -28,8 +28,6 @@ import java.util.Map;
  */
 final class PackageUnpacker {
   private static final int MAX_SMALL_MEMBER = 16 << 20;
-  /** Packages up to this installed size are inflated whole before they are written. */
-  static final long MAX_IN_MEMORY = 256L << 20;
   private final EntryWriter writer;
 
   PackageUnpacker(EntryWriter writer) {
@@ -37,84 +35,14 @@ final class PackageUnpacker {
   }
 
   InstalledPackage unpack(VerifiedPackage p) throws PkgbuildException {
-    return write(open(p));
-  }
-
-  /**
-   * A package read and checked, not yet written: its data member inflated in memory when the
-   * index says it is small enough ({@code tar}), else null and read again as it is written.
-   */
-  record Opened(VerifiedPackage source, InstalledPackage pkg, byte[] tar) {}
-
-  /**
-   * Reads {@code p}: control member, checksums and (for packages up to {@link #MAX_IN_MEMORY}
-   * installed) the whole data member, so a mismatch is found before anything is written. It
-   * writes nothing, so the installer can open the next package while it writes this one.
-   */
-  static Opened open(VerifiedPackage p) throws PkgbuildException {
-    if (p.entry().installedSize() > MAX_IN_MEMORY || p.entry().installedSize() <= 0) {
-      return new Opened(p, null, null);
-    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(p.file()), 1 << 16)) {
-      GzipMembers g = new GzipMembers(in);
-      Head head = head(p, g);
-      ByteArrayOutputStream tar = new ByteArrayOutputStream((int) Math.min(p.entry().installedSize() + (1 << 20),
-          MAX_IN_MEMORY));
-      try (InputStream data = g.remaining(head.tap(), n -> { })) {
-        // a tar is larger than what it holds, by headers and padding; far more is not this package
-        byte[] buf = new byte[1 << 16];
-        for (int n; (n = data.read(buf)) > 0; ) {
-          tar.write(buf, 0, n);
-          if (tar.size() > 2 * MAX_IN_MEMORY) {
-            throw new IOException("data member inflates past " + (2 * MAX_IN_MEMORY >> 20) + " MiB");
-          }
-        }
-      }
-      head.verify();
-      return new Opened(p, head.pkg(), tar.toByteArray());
+      return read(p, new GzipMembers(in));
     } catch (IOException e) {
       throw PkgbuildException.badInput(p.label() + ": cannot read " + p.file() + ": " + e.getMessage());
     }
   }
 
-  /** Writes an opened package into the root. */
-  InstalledPackage write(Opened o) throws PkgbuildException {
-    VerifiedPackage p = o.source();
-    try {
-      if (o.tar() == null) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(p.file()), 1 << 16)) {
-          return read(p, new GzipMembers(in));
-        }
-      }
-      TarReader tar = new TarReader(new ByteArrayInputStream(o.tar()));
-      for (TarReader.Item item; (item = tar.next()) != null; ) {
-        writer.write(o.pkg(), item.entry(), item.pax(), tar.content());
-      }
-      return o.pkg();
-    } catch (IOException e) {
-      throw PkgbuildException.badInput(p.label() + ": cannot read " + p.file() + ": " + e.getMessage());
-    }
-  }
-
-  /** What the control member says, and the digests the data member is to match. */
-  private record Head(VerifiedPackage p, InstalledPackage pkg, MessageDigest sha256, MessageDigest legacy) {
-    GzipMembers.Tap tap() {
-      return legacy == null ? sha256::update : (bytes, o, l) -> {
-        sha256.update(bytes, o, l);
-        legacy.update(bytes, o, l);
-      };
-    }
-
-    void verify() throws PkgbuildException {
-      if (pkg.info.datahash() != null) {
-        check(p, Digests.hex(sha256.digest()), pkg.info.datahash(), "data member");
-      } else {
-        check(p, ApkIdentity.fromSha1(legacy.digest()), p.entry().checksum(), "package");
-      }
-    }
-  }
-
-  private static Head head(VerifiedPackage p, GzipMembers g) throws IOException, PkgbuildException {
+  private InstalledPackage read(VerifiedPackage p, GzipMembers g) throws IOException, PkgbuildException {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     Map<String, byte[]> control = small(g, raw);
     if (!control.isEmpty() && control.keySet().stream().allMatch(n -> n.startsWith(".SIGN."))) {
@@ -126,28 +54,33 @@ final class PackageUnpacker {
       throw PkgbuildException.badInput(p.label() + ": no .PKGINFO in the control member of " + p.file());
     }
     PkgInfo info = PkgInfo.parse(new String(pkginfo, StandardCharsets.UTF_8));
+    MessageDigest sha256 = Digests.of("SHA-256");
     // Without a datahash, apk checks the package as one SHA-1 over control and data; with one, that costs for nothing.
     MessageDigest legacy = info.datahash() == null ? Digests.of("SHA-1") : null;
     if (legacy != null) {
       legacy.update(raw.toByteArray());
-    } else {
+    }
+    if (info.datahash() != null) {
       check(p, ApkIdentity.of(raw.toByteArray()), p.entry().checksum(), "control member");
     }
-    return new Head(p, new InstalledPackage(p, info, scripts(control)), Digests.of("SHA-256"), legacy);
-  }
-
-  /** The streaming path, for packages too large to hold in memory: checked at the end, cleaned up by the installer. */
-  private InstalledPackage read(VerifiedPackage p, GzipMembers g) throws IOException, PkgbuildException {
-    Head head = head(p, g);
-    try (InputStream data = g.remaining(head.tap(), n -> { })) {
+    InstalledPackage pkg = new InstalledPackage(p, info, scripts(control));
+    GzipMembers.Tap tap = legacy == null ? sha256::update : (bytes, o, l) -> {
+      sha256.update(bytes, o, l);
+      legacy.update(bytes, o, l);
+    };
+    try (InputStream data = g.remaining(tap, n -> { })) {
       TarReader tar = new TarReader(data);
       for (TarReader.Item item; (item = tar.next()) != null; ) {
-        writer.write(head.pkg(), item.entry(), item.pax(), tar.content());
+        writer.write(pkg, item.entry(), item.pax(), tar.content());
       }
       data.transferTo(OutputStream.nullOutputStream()); // the hash covers the whole member
     }
-    head.verify();
-    return head.pkg();
+    if (info.datahash() != null) {
+      check(p, Digests.hex(sha256.digest()), info.datahash(), "data member");
+    } else {
+      check(p, ApkIdentity.fromSha1(legacy.digest()), p.entry().checksum(), "package");
+    }
+    return pkg;
   }
 
   private static void check(VerifiedPackage p, String actual, String expected, String what)
