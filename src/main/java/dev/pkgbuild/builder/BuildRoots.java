@@ -116,16 +116,25 @@ public final class BuildRoots {
   static BuildRoot prepare(EnvironmentRequest request, BuildRequest req, Sandbox sandbox, Reporter log)
       throws PkgbuildException {
     Environments envs = environments(req, log);
-    Path lockFile = LockFile.beside(req.recipe());
-    ResolvedEnvironment env;
-    if (Files.isRegularFile(lockFile)) {
-      log.info("environment held to " + lockFile.getFileName());
-      env = envs.resolve(request, LockFile.read(lockFile), lockFile.toString());
-    } else {
-      env = envs.resolve(request);
-    }
+    ResolvedEnvironment env = resolve(envs, request, req.recipe(), log);
     RootCache.CachedRoot root = new RootCache(req.environment().rootsDir()).root(env, envs, sandbox::prepareRoot);
     return new BuildRoot(root.path(), env, root.hit());
+  }
+
+  /**
+   * Resolves the environment of {@code recipe}: held to {@code RECIPE.lock.json} when there is one
+   * beside it (the log says so), else afresh.
+   *
+   * @throws PkgbuildException as {@link Environments#resolve(EnvironmentRequest, LockFile, String)}
+   */
+  public static ResolvedEnvironment resolve(Environments envs, EnvironmentRequest request, Path recipe, Reporter log)
+      throws PkgbuildException {
+    Path lockFile = LockFile.beside(recipe);
+    if (!Files.isRegularFile(lockFile)) {
+      return envs.resolve(request);
+    }
+    log.info("environment held to " + lockFile.getFileName());
+    return envs.resolve(request, LockFile.read(lockFile), lockFile.toString());
   }
 
   /** The signing key's public half, where the keyring can name it (the key itself never enters a root). */

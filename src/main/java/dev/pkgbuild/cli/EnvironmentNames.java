@@ -1,8 +1,11 @@
 package dev.pkgbuild.cli;
 
 import dev.pkgbuild.builder.BuildRequest;
+import dev.pkgbuild.builder.BuildRoots;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.env.EnvironmentRequest;
+import dev.pkgbuild.env.Environments;
+import dev.pkgbuild.env.ResolvedEnvironment;
 import dev.pkgbuild.builder.Hosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +37,18 @@ final class EnvironmentNames {
     return null;
   }
 
+  /** The repository client's steps and the resolved environment of the named packages. */
+  record Resolved(Environments environments, ResolvedEnvironment environment) {}
+
+  /** Resolves the named packages with the command line's repositories, keys, caches and appended packages. */
+  Resolved resolve(BuildOptions options) throws PkgbuildException {
+    BuildRequest req = options.request(Path.of("."), null, false, false);
+    Environments envs = BuildRoots.environments(req, options.reporter());
+    return new Resolved(envs, envs.resolve(request(options, req)));
+  }
+
   /** The environment of the named packages, with the command line's repositories, keys and appended packages. */
-  EnvironmentRequest request(BuildOptions options, BuildRequest req) throws PkgbuildException {
+  private EnvironmentRequest request(BuildOptions options, BuildRequest req) throws PkgbuildException {
     EnvironmentFlags f = options.environment;
     List<String> packages = new ArrayList<>(operands);
     packages.addAll(f.packages);

@@ -1,7 +1,5 @@
 package dev.pkgbuild.cli;
 
-import dev.pkgbuild.builder.BuildRequest;
-import dev.pkgbuild.builder.BuildRoots;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.env.Environments;
@@ -34,9 +32,9 @@ final class InstallCommand implements Callable<Integer>, Declared {
     EnvironmentNames names = new EnvironmentNames(spec);
     Path root = Flags.get(spec, "--root");
     options.refuseInputs("an install");
-    BuildRequest req = options.request(Path.of("."), null, false, false);
-    Environments envs = BuildRoots.environments(req, options.reporter());
-    ResolvedEnvironment env = envs.resolve(names.request(options, req));
+    EnvironmentNames.Resolved resolved = names.resolve(options);
+    Environments envs = resolved.environments();
+    ResolvedEnvironment env = resolved.environment();
     long epoch = HostDefaults.sourceDateEpoch().seconds();
     InstallResult done = Installer.install(root, Environments.installRequest(env, envs.fetch(env), epoch));
     done.notes().forEach(n -> options.reporter().warn(n));

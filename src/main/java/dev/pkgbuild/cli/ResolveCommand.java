@@ -5,11 +5,7 @@ import dev.pkgbuild.builder.BuildRoots;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.env.EnvironmentRequest;
-import dev.pkgbuild.env.Environments;
-import dev.pkgbuild.env.LockFile;
 import dev.pkgbuild.env.ResolvedEnvironment;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -39,14 +35,11 @@ final class ResolveCommand implements Callable<Integer>, Declared {
         throw PkgbuildException.badInput(names.recipe() + ": no repositories in the recipe or on the command line "
             + "(-r): its build would use the host toolchain");
       }
-      Environments envs = BuildRoots.environments(req, options.reporter());
-      Path lock = LockFile.beside(names.recipe());
-      env = Files.isRegularFile(lock) ? envs.resolve(request, LockFile.read(lock), lock.toString())
-          : envs.resolve(request);
+      env = BuildRoots.resolve(BuildRoots.environments(req, options.reporter()), request, names.recipe(),
+          options.reporter());
     } else {
       options.refuseInputs("package names");
-      BuildRequest req = options.request(Path.of("."), null, false, false);
-      env = BuildRoots.environments(req, options.reporter()).resolve(names.request(options, req));
+      env = names.resolve(options).environment();
     }
     env.resolution().transactionLines().forEach(options.out()::println);
     options.out().flush();
