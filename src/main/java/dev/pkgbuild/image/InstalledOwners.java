@@ -1,6 +1,7 @@
 package dev.pkgbuild.image;
 
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.io.RootPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.pkgbuild.image;
+package dev.pkgbuild.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * Resolves a path inside a root as a process chrooted into it would: symlinks are followed
  * (Wolfi's {@code lib -> usr/lib}), an absolute target starts again at the root and {@code ..}
- * stops at the root, so the answer never leaves it.
+ * stops at the root, so the answer never leaves it. For reading an installed root (the
+ * sandbox's checks, an image's database); the installer, which writes, refuses escapes instead.
  */
-final class RootPaths {
+public final class RootPaths {
   private static final int MAX_HOPS = 40;
 
   private RootPaths() {}
@@ -22,7 +23,7 @@ final class RootPaths {
    * The real relative path of {@code rel} ({@code ""} for the root itself), following every
    * component, or all but the last when {@code followLast} is false; null on a symlink loop.
    */
-  static String resolve(Path root, String rel, boolean followLast) throws IOException {
+  public static String resolve(Path root, String rel, boolean followLast) throws IOException {
     Deque<String> todo = new ArrayDeque<>(parts(rel));
     List<String> done = new ArrayList<>();
     int hops = 0;
