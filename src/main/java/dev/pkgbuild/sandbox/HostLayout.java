@@ -43,6 +43,15 @@ record HostLayout(List<Entry> toolchain, List<String> etc) {
   }
 
   /** Looks at this host's root. */
+  /** The toolchain as the setup scripts read it: {@code PATH} or {@code PATH TARGET} (a link), one a line. */
+  String toolchainLines() {
+    StringBuilder sb = new StringBuilder();
+    for (Entry e : toolchain) {
+      sb.append(e.path()).append(e.isLink() ? " " + e.linkTarget() : "").append('\n');
+    }
+    return sb.toString();
+  }
+
   static HostLayout probe() {
     List<Entry> tools = new ArrayList<>();
     for (String p : TOOLCHAIN) {

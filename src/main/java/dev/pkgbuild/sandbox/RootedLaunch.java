@@ -120,7 +120,7 @@ final class RootedLaunch {
     List<String> argv = Launch.unshare(who, unshare, request.interactive());
     argv.addAll(List.of("/bin/sh", "-c", SCRIPT, "pkgbuild-rooted", ws.toString(), root.toString(), HostLayout.PASSWD,
         HostLayout.GROUP, HostLayout.HOSTS, request.workdir(), umount.umount(), umount.loader(),
-        umount.libraryPath(), preloadList(root), request.overHost() ? toolchainLines() : "",
+        umount.libraryPath(), preloadList(root), request.overHost() ? layout.toolchainLines() : "",
         request.overHost() ? String.join("\n", layout.etc()) : ""));
     for (Map.Entry<String, String> e : new TreeMap<>(request.env()).entrySet()) {
       argv.add(e.getKey() + "=" + e.getValue());
@@ -130,12 +130,4 @@ final class RootedLaunch {
     return argv;
   }
 
-  /** The host toolchain as the script reads it: {@code PATH} or {@code PATH TARGET} (a link), one a line. */
-  private String toolchainLines() {
-    StringBuilder sb = new StringBuilder();
-    for (HostLayout.Entry e : layout.toolchain()) {
-      sb.append(e.path()).append(e.isLink() ? " " + e.linkTarget() : "").append('\n');
-    }
-    return sb.toString();
-  }
 }

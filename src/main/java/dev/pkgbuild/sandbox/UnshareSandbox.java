@@ -67,7 +67,7 @@ public final class UnshareSandbox implements Sandbox {
   List<String> commandLine(ExecRequest request, Path ws) {
     List<String> argv = Launch.unshare(who, unshare, request.interactive());
     argv.addAll(List.of("/bin/sh", "-c", SCRIPT, "pkgbuild-sandbox", ws.toString(), HostLayout.PASSWD,
-        HostLayout.GROUP, HostLayout.HOSTS, request.workdir(), toolchainLines(), String.join("\n", layout.etc())));
+        HostLayout.GROUP, HostLayout.HOSTS, request.workdir(), layout.toolchainLines(), String.join("\n", layout.etc())));
     for (Map.Entry<String, String> e : new TreeMap<>(request.env()).entrySet()) {
       argv.add(e.getKey() + "=" + e.getValue());
     }
@@ -75,11 +75,4 @@ public final class UnshareSandbox implements Sandbox {
     return argv;
   }
 
-  private String toolchainLines() {
-    StringBuilder sb = new StringBuilder();
-    for (HostLayout.Entry e : layout.toolchain()) {
-      sb.append(e.path()).append(e.isLink() ? " " + e.linkTarget() : "").append('\n');
-    }
-    return sb.toString();
-  }
 }
