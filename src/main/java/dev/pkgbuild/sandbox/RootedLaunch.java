@@ -129,5 +129,4 @@ final class RootedLaunch {
     argv.addAll(request.argv());
     return argv;
   }
-
 }
