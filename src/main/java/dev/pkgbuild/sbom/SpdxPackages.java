@@ -150,9 +150,10 @@ final class SpdxPackages {
   /** A package of an installed environment, given as {@code name-version}. */
   static Map<String, Object> installed(String kind, String namespace, String nameVersion, String arch,
       String comment) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)-([^-]+-r\\d+)").matcher(nameVersion);
-    String name = m.matches() ? m.group(1) : nameVersion;
-    String version = m.matches() ? m.group(2) : "";
+    dev.pkgbuild.apk.NameVersion nv = dev.pkgbuild.apk.NameVersion.parse(nameVersion)
+        .orElse(new dev.pkgbuild.apk.NameVersion(nameVersion, ""));
+    String name = nv.name();
+    String version = nv.version();
     Map<String, Object> p = base(id(kind, nameVersion), name, version, NOASSERTION);
     p.put("externalRefs", List.of(purl(Purls.apk(namespace, name, version, arch))));
     p.put("comment", comment);
