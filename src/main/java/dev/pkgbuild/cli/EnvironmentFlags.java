@@ -3,10 +3,11 @@ package dev.pkgbuild.cli;
 import dev.pkgbuild.builder.EnvironmentOptions;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.env.HttpAuth;
+import dev.pkgbuild.env.RepositoryLine;
 import dev.pkgbuild.sandbox.HostIdentity;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.ArrayList;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -54,15 +55,16 @@ final class EnvironmentFlags {
     return apkCacheDir != null ? apkCacheDir : cacheDir.resolve("apk");
   }
 
-  /** The local folders among the repositories (what a plan reads to find packages it need not build). */
-  List<Path> localRepositories() {
-    return repositories.stream().filter(r -> !r.startsWith("@") && !remote(r))
-        .map(r -> Path.of(r.startsWith("file:") ? r.substring(5) : r)).toList();
-  }
-
-  private static boolean remote(String r) {
-    String lower = r.toLowerCase(Locale.ROOT);
-    return lower.startsWith("http://") || lower.startsWith("https://");
+  /** The untagged local folders among the repositories (what a plan reads to find packages it need not build). */
+  List<Path> localRepositories() throws PkgbuildException {
+    List<Path> out = new ArrayList<>();
+    for (String r : repositories) {
+      RepositoryLine line = RepositoryLine.parse(r);
+      if (line.tag() == null && !line.remote()) {
+        out.add(line.folder(Path.of("")));
+      }
+    }
+    return out;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.pkgbuild.cli;
 import dev.pkgbuild.builder.BuildRequest;
 import dev.pkgbuild.builder.TreeBuilder;
 import dev.pkgbuild.builder.TreeRequest;
+import dev.pkgbuild.diag.PkgbuildException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +16,7 @@ final class TreeOptions {
   final boolean failFast;
   final boolean rebuildChanged;
   final List<String> force;
-  final List<Path> repositories;
+  private final EnvironmentFlags environment;
 
   /** Declares the flags on {@code spec}. */
   static void declare(CommandSpec spec) {
@@ -34,7 +35,7 @@ final class TreeOptions {
     this.rebuildChanged = Flags.on(spec, "--rebuild-changed");
     this.force = Flags.get(spec, "--force");
     // -r is BuildOptions' (it feeds environments too); the plan reads the local ones
-    this.repositories = new EnvironmentFlags(spec).localRepositories();
+    this.environment = new EnvironmentFlags(spec);
   }
 
   boolean forcesTree() {
@@ -45,9 +46,9 @@ final class TreeOptions {
     return jobs == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, jobs);
   }
 
-  TreeRequest request(List<Path> recipes, BuildRequest template) {
+  TreeRequest request(List<Path> recipes, BuildRequest template) throws PkgbuildException {
     return new TreeRequest(recipes, template, jobs(), failFast, rebuildChanged,
-        force == null ? Set.of() : Set.copyOf(force), repositories);
+        force == null ? Set.of() : Set.copyOf(force), environment.localRepositories());
   }
 
   TreeBuilder treeBuilder(BuildOptions options) {
