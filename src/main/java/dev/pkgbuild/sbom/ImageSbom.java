@@ -2,8 +2,6 @@ package dev.pkgbuild.sbom;
 
 import dev.pkgbuild.io.Json;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,24 +43,9 @@ public final class ImageSbom {
     rels.add(SpdxDocument.rel("SPDXRef-DOCUMENT", "DESCRIBES", imageId));
     for (Installed p : packages) {
       String id = SpdxPackages.id("Package", p.name() + "-" + p.version());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("SPDXID", id);
-      m.put("name", p.name());
-      m.put("versionInfo", p.version());
-      m.put("downloadLocation", SpdxPackages.NOASSERTION);
-      m.put("filesAnalyzed", false);
-      m.put("licenseConcluded", SpdxPackages.NOASSERTION);
-      m.put("licenseDeclared", p.license() == null || p.license().isBlank() ? SpdxPackages.NOASSERTION : p.license());
-      m.put("copyrightText", SpdxPackages.NOASSERTION);
-      Map<String, Object> ref = new LinkedHashMap<>();
-      ref.put("referenceCategory", "PACKAGE-MANAGER");
-      ref.put("referenceType", "purl");
-      ref.put("referenceLocator", Purls.apk(namespace, p.name(), p.version(), p.arch()));
-      m.put("externalRefs", List.of(ref));
-      m.put("comment", "installed from its APK; its own SBOM, when it has one: /var/lib/db/sbom/" + p.name() + "-"
-          + p.version() + ".spdx.json");
-      m.put("primaryPackagePurpose", "INSTALL");
-      pkgs.add(m);
+      pkgs.add(SpdxPackages.installed(id, namespace, p.name(), p.version(), p.arch(),
+          p.license() == null ? "" : p.license(), "installed from its APK; its own SBOM, when it has one: "
+              + "/var/lib/db/sbom/" + p.name() + "-" + p.version() + ".spdx.json"));
       rels.add(SpdxDocument.rel(imageId, "CONTAINS", id));
       String namespaceOf = p.sbom() == null ? null : documentNamespace(p.sbom());
       if (namespaceOf != null) {
@@ -79,23 +62,8 @@ public final class ImageSbom {
         rels.add(SpdxDocument.rel(id, "DESCRIBED_BY", docRef + ":SPDXRef-DOCUMENT"));
       }
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("SPDXID", "SPDXRef-DOCUMENT");
-    doc.put("name", "image-" + name + "-" + arch);
-    doc.put("spdxVersion", "SPDX-2.3");
-    Map<String, Object> creation = new LinkedHashMap<>();
-    creation.put("created", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(epoch)));
-    creation.put("creators", List.of("Tool: pkgbuild-" + toolVersion));
-    doc.put("creationInfo", creation);
-    doc.put("dataLicense", "CC0-1.0");
-    doc.put("documentNamespace", "");
-    if (!externals.isEmpty()) {
-      doc.put("externalDocumentRefs", externals);
-    }
-    doc.put("packages", pkgs);
-    doc.put("relationships", rels);
-    doc.put("documentNamespace", "https://spdx.org/spdxdocs/pkgbuild/image-" + name + "-" + arch + "-"
-        + SpdxDocument.sha256(Json.write(doc)));
+    String docName = "image-" + name + "-" + arch;
+    Map<String, Object> doc = SpdxDocument.document(docName, docName, epoch, toolVersion, externals, pkgs, rels);
     return Json.write(doc).getBytes(StandardCharsets.UTF_8);
   }
 

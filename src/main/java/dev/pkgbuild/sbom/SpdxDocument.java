@@ -75,21 +75,36 @@ public final class SpdxDocument {
 
   private static Map<String, Object> document(SbomInput in, List<Map<String, Object>> packages,
       List<Map<String, Object>> relationships) {
+    return document("apk-" + in.name() + "-" + in.fullVersion(), in.name() + "-" + in.fullVersion(),
+        in.sourceDateEpoch(), in.toolVersion(), List.of(), packages, relationships);
+  }
+
+  /**
+   * A whole document around {@code packages}: creation info from the epoch and tool, and a
+   * namespace {@code …/pkgbuild/<stem>-<sha256 of the content>}, unique per content and stable
+   * across runs.
+   *
+   * @param externals {@code externalDocumentRefs}, left out when empty
+   */
+  static Map<String, Object> document(String name, String namespaceStem, long epoch, String toolVersion,
+      List<Map<String, Object>> externals, List<Map<String, Object>> packages,
+      List<Map<String, Object>> relationships) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("SPDXID", "SPDXRef-DOCUMENT");
-    doc.put("name", "apk-" + in.name() + "-" + in.fullVersion());
+    doc.put("name", name);
     doc.put("spdxVersion", "SPDX-2.3");
     Map<String, Object> creation = new LinkedHashMap<>();
-    creation.put("created", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(in.sourceDateEpoch())));
-    creation.put("creators", List.of("Tool: pkgbuild-" + in.toolVersion()));
+    creation.put("created", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(epoch)));
+    creation.put("creators", List.of("Tool: pkgbuild-" + toolVersion));
     doc.put("creationInfo", creation);
     doc.put("dataLicense", "CC0-1.0");
     doc.put("documentNamespace", "");
+    if (!externals.isEmpty()) {
+      doc.put("externalDocumentRefs", externals);
+    }
     doc.put("packages", packages);
     doc.put("relationships", relationships);
-    // the namespace must be unique per content and stable across runs, so it is the content's hash
-    doc.put("documentNamespace", "https://spdx.org/spdxdocs/pkgbuild/" + in.name() + "-" + in.fullVersion()
-        + "-" + sha256(Json.write(doc)));
+    doc.put("documentNamespace", "https://spdx.org/spdxdocs/pkgbuild/" + namespaceStem + "-" + sha256(Json.write(doc)));
     return doc;
   }
 

@@ -152,12 +152,25 @@ final class SpdxPackages {
       String comment) {
     dev.pkgbuild.apk.NameVersion nv = dev.pkgbuild.apk.NameVersion.parse(nameVersion)
         .orElse(new dev.pkgbuild.apk.NameVersion(nameVersion, ""));
-    String name = nv.name();
-    String version = nv.version();
-    Map<String, Object> p = base(id(kind, nameVersion), name, version, NOASSERTION);
+    return installed(id(kind, nameVersion), namespace, nv.name(), nv.version(), arch, null, comment);
+  }
+
+  /**
+   * An installed APK with its apk purl; {@code license} null leaves the license fields out (a build
+   * environment's packages), else NOASSERTION stands in for a blank one.
+   */
+  static Map<String, Object> installed(String id, String namespace, String name, String version, String arch,
+      String license, String comment) {
+    Map<String, Object> p = base(id, name, version, NOASSERTION);
+    if (license != null) {
+      p.put("licenseConcluded", NOASSERTION);
+      p.put("licenseDeclared", license.isBlank() ? NOASSERTION : license);
+      p.put("copyrightText", NOASSERTION);
+    }
     p.put("externalRefs", List.of(purl(Purls.apk(namespace, name, version, arch))));
     p.put("comment", comment);
     p.put("primaryPackagePurpose", "INSTALL");
     return p;
   }
+
 }
