@@ -14,20 +14,34 @@ final class ControlMember {
 
   private ControlMember() {}
 
-  /** One member's compressed bytes and the name of the first tar entry in it. */
-  private record Member(byte[] raw, String firstName) {}
+  /**
+   * One gzip member: its compressed bytes and where they lie in the file.
+   *
+   * @param start offset of its first byte
+   * @param end offset just past its last byte (where the next member starts)
+   */
+  record Member(byte[] raw, long start, long end, String firstName) {}
+
+  /** The signature member, or null for an unsigned package, and the control member; the data starts at its end. */
+  record Heads(Member signature, Member control) {}
 
   /** {@code Q1} + base64 SHA-1 of the control member, as an index's {@code C:} gives it. */
   static String identity(InputStream in) throws IOException {
+    return ApkIdentity.of(heads(in).control().raw());
+  }
+
+  /** The first members of a package read from its start. */
+  static Heads heads(InputStream in) throws IOException {
     GzipMembers g = new GzipMembers(in);
     Member first = member(g);
-    return ApkIdentity.of(first.firstName().startsWith(".SIGN.") ? member(g).raw() : first.raw());
+    return first.firstName().startsWith(".SIGN.") ? new Heads(first, member(g)) : new Heads(null, first);
   }
 
   private static Member member(GzipMembers g) throws IOException {
     if (!g.atMember()) {
       throw new IOException("truncated before the control member");
     }
+    long start = g.offset();
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     byte[] header = new byte[100]; // a tar header's name field
     int n;
@@ -42,6 +56,6 @@ final class ControlMember {
     while (end < n && header[end] != 0) {
       end++;
     }
-    return new Member(raw.toByteArray(), new String(header, 0, end, StandardCharsets.UTF_8));
+    return new Member(raw.toByteArray(), start, g.offset(), new String(header, 0, end, StandardCharsets.UTF_8));
   }
 }

@@ -1,16 +1,15 @@
 package dev.pkgbuild.env;
 
+import dev.pkgbuild.apk.ApkIdentity;
 import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.archive.Digests;
-import dev.pkgbuild.archive.GzipMembers;
 import dev.pkgbuild.diag.PkgbuildException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -119,34 +118,18 @@ public final class Locks {
 
   /** The byte ranges and digests of the package's gzip members: signature (if any), control, then data. */
   static LockFile.Locked spans(Path file, IndexEntry e, String url, String arch) throws PkgbuildException {
-    List<long[]> bounds = new ArrayList<>();
-    List<byte[]> sha1s = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
-      GzipMembers g = new GzipMembers(in);
-      while (bounds.size() < 2 && g.atMember()) {
-        MessageDigest sha1 = Digests.of("SHA-1");
-        long start = g.offset();
-        try (InputStream member = g.next(sha1::update)) {
-          member.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        bounds.add(new long[] {start, g.offset() - 1});
-        sha1s.add(sha1.digest());
-      }
+    ControlMember.Heads heads;
+    byte[] dataSha256;
+    long size;
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      heads = ControlMember.heads(in);
     } catch (IOException x) {
       throw PkgbuildException.failed("cannot read " + file + ": " + x.getMessage());
     }
-    int control = -1;
-    for (int i = 0; i < sha1s.size(); i++) {
-      if (("Q1" + Base64.getEncoder().encodeToString(sha1s.get(i))).equals(e.checksum())) {
-        control = i;
-      }
+    if (!ApkIdentity.of(heads.control().raw()).equals(e.checksum())) {
+      throw PkgbuildException.failed(file + ": its control member does not match the index checksum " + e.checksum());
     }
-    if (control < 0) {
-      throw PkgbuildException.failed(file + ": no gzip member matches the index checksum " + e.checksum());
-    }
-    long size;
-    byte[] dataSha256;
-    long dataStart = bounds.get(control)[1] + 1;
+    long dataStart = heads.control().end();
     try (InputStream in = Files.newInputStream(file)) {
       size = Files.size(file);
       in.skipNBytes(dataStart);
@@ -154,11 +137,12 @@ public final class Locks {
     } catch (IOException x) {
       throw PkgbuildException.failed("cannot read " + file + ": " + x.getMessage());
     }
-    LockFile.Span sig = control == 0 ? new LockFile.Span("", "")
-        : span(bounds.get(0)[0], bounds.get(0)[1], "sha1-", sha1s.get(0));
-    LockFile.Span ctl = span(bounds.get(control)[0], bounds.get(control)[1], "sha1-", sha1s.get(control));
+    ControlMember.Member sig = heads.signature();
+    LockFile.Span signature = sig == null ? new LockFile.Span("", "")
+        : span(sig.start(), sig.end() - 1, "sha1-", Digests.sha1(sig.raw()));
+    LockFile.Span control = span(heads.control().start(), dataStart - 1, "sha1-", Digests.sha1(heads.control().raw()));
     LockFile.Span data = span(dataStart, size - 1, "sha256-", dataSha256);
-    return new LockFile.Locked(e.name(), e.version(), arch, url, sig, ctl, data, e.checksum());
+    return new LockFile.Locked(e.name(), e.version(), arch, url, signature, control, data, e.checksum());
   }
 
   private static LockFile.Span span(long from, long to, String prefix, byte[] digest) {
