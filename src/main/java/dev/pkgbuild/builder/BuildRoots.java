@@ -56,7 +56,12 @@ public final class BuildRoots {
 
   /** The repository client's steps, set up as {@code req} says (cache, offline, credentials). */
   public static Environments environments(BuildRequest req, Reporter reporter) {
-    return new Environments(new RepositoryClient(settings(req), reporter));
+    return environments(req.environment(), req.offline(), reporter);
+  }
+
+  /** The repository client's steps with {@code options}' cache and credentials. */
+  static Environments environments(EnvironmentOptions options, boolean offline, Reporter reporter) {
+    return new Environments(new RepositoryClient(settings(options, offline), reporter));
   }
 
   /**
@@ -75,7 +80,7 @@ public final class BuildRoots {
         continue;
       }
       if (client == null) {
-        client = new RepositoryClient(settings(req), reporter);
+        client = new RepositoryClient(settings(o, req.offline()), reporter);
         keys = client.keyring(o.keyring());
       }
       out.add(client.index(line, arch, keys, o.allowUntrusted()));
@@ -83,9 +88,8 @@ public final class BuildRoots {
     return out;
   }
 
-  private static ClientSettings settings(BuildRequest req) {
-    EnvironmentOptions o = req.environment();
-    return ClientSettings.of(o.apkCacheDir(), Path.of("").toAbsolutePath()).offline(req.offline()).auth(o.auth());
+  private static ClientSettings settings(EnvironmentOptions o, boolean offline) {
+    return ClientSettings.of(o.apkCacheDir(), Path.of("").toAbsolutePath()).offline(offline).auth(o.auth());
   }
 
   /** What the build's environment asks for: the recipe's, then the command line's, then the output repository. */

@@ -1,6 +1,9 @@
 package dev.pkgbuild.builder;
 
+import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.env.EnvironmentRequest;
+import dev.pkgbuild.env.VerifiedPackage;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.graph.BuildInputs;
 import dev.pkgbuild.io.AtomicFiles;
@@ -73,15 +76,15 @@ public final class Builder {
           + "repository's packages are trusted through it");
     }
     Repository repo = Repository.open(req.outDir(), arch.apkName(), key, reporter);
-    Map<String, dev.pkgbuild.apk.IndexEntry> listed = Files.isRegularFile(repo.indexFile()) ? repo.listed() : Map.of();
-    List<dev.pkgbuild.env.VerifiedPackage> entries = new ArrayList<>();
+    Map<String, IndexEntry> listed = Files.isRegularFile(repo.indexFile()) ? repo.listed() : Map.of();
+    List<VerifiedPackage> entries = new ArrayList<>();
     for (CompiledPackage p : recipe.packages()) {
-      dev.pkgbuild.apk.IndexEntry e = listed.get(p.name() + "-" + p.fullVersion());
+      IndexEntry e = listed.get(p.name() + "-" + p.fullVersion());
       if (e == null) {
         throw PkgbuildException.badInput(p.name() + "-" + p.fullVersion() + " is not in " + repo.archDir()
             + ": build it first (pkgbuild build " + req.recipe() + ")");
       }
-      entries.add(dev.pkgbuild.env.VerifiedPackage.of(repo.archDir().resolve(e.fileName()), e));
+      entries.add(VerifiedPackage.of(repo.archDir().resolve(e.fileName()), e));
     }
     Sandbox sandbox = sandboxes.create(req.runner());
     Path sourceDir = sourceDir(req, recipe.main().name());
@@ -129,7 +132,7 @@ public final class Builder {
         req.sourceDateEpoch());
     reporter.info("building " + main.name() + "-" + main.fullVersion() + " for " + arch.apkName()
         + " with " + sandbox.name());
-    dev.pkgbuild.env.EnvironmentRequest envRequest = BuildRoots.request(req, recipe, key);
+    EnvironmentRequest envRequest = BuildRoots.request(req, recipe, key);
     if (!envRequest.hasRepositories() && !envRequest.packages().isEmpty()) {
       reporter.info("no repositories to install from: the host toolchain stands in for: "
           + String.join(" ", envRequest.packages()));
@@ -167,7 +170,7 @@ public final class Builder {
     }
   }
 
-  private static BuildRoots.BuildRoot root(dev.pkgbuild.env.EnvironmentRequest envRequest, BuildRequest req,
+  private static BuildRoots.BuildRoot root(EnvironmentRequest envRequest, BuildRequest req,
       CompiledPackage main, Sandbox sandbox, BuildLog log) throws PkgbuildException {
     long t0 = System.nanoTime();
     BuildRoots.BuildRoot root;

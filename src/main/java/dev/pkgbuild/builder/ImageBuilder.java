@@ -70,7 +70,7 @@ public final class ImageBuilder {
     ImageSpec spec = ImageSpecLoader.load(req.config());
     List<String> archs = spec.archs().isEmpty() ? List.of(Hosts.arch(null).apkName()) : spec.archs();
     LockFile lock = req.lockfile() == null ? null : LockFile.read(req.lockfile());
-    Environments envs = BuildRoots.environments(req.asBuild(), reporter);
+    Environments envs = BuildRoots.environments(req.environment(), req.offline(), reporter);
     String name = req.tag().contains(":") ? req.tag().substring(0, req.tag().lastIndexOf(':')) : req.tag();
     List<Descriptor> manifests = new ArrayList<>();
     List<LockFile> locks = new ArrayList<>();

@@ -27,10 +27,4 @@ public record ImageRequest(Path config, Path output, Path tarball, String tag, P
     Objects.requireNonNull(environment, "environment");
     tag = tag == null || tag.isBlank() ? "latest" : tag;
   }
-
-  /** The environment options as a build request carries them, for the repository client's settings. */
-  BuildRequest asBuild() {
-    return new BuildRequest(config, null, output, null, output, null, java.util.List.of(), environment.apkCacheDir(),
-        java.util.List.of(), namespace, "auto", tempRoot, false, false, offline, epoch, environment);
-  }
 }
