@@ -1,5 +1,8 @@
 package dev.pkgbuild.env;
 
+import dev.pkgbuild.apk.Dependency;
+import dev.pkgbuild.diag.PkgbuildException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +23,19 @@ public record EnvironmentRequest(List<String> repositories, List<String> keyring
     keyring = keyring.stream().distinct().toList();
     packages = packages.stream().distinct().toList();
     Objects.requireNonNull(arch, "arch");
+  }
+
+  /**
+   * The world as dependency atoms.
+   *
+   * @throws PkgbuildException naming an atom that does not parse
+   */
+  public List<Dependency> world() throws PkgbuildException {
+    List<Dependency> world = new ArrayList<>();
+    for (String atom : packages) {
+      world.add(Dependency.parse(atom));
+    }
+    return world;
   }
 
   /** Whether there is anything to install from: with no repositories the host toolchain stands in. */

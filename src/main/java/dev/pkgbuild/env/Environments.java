@@ -1,6 +1,5 @@
 package dev.pkgbuild.env;
 
-import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.archive.Digests;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.sign.TrustedKeys;
@@ -66,11 +65,7 @@ public final class Environments {
     if (lock != null) {
       resolution = Locks.resolve(indexes, request, lock, lockName);
     } else {
-      List<Dependency> world = new ArrayList<>();
-      for (String atom : request.packages()) {
-        world.add(Dependency.parse(atom));
-      }
-      resolution = Resolver.resolve(indexes, world, request.arch());
+      resolution = Resolver.resolve(indexes, request.world(), request.arch());
     }
     return new ResolvedEnvironment(request, lines, keyFiles, digests(keyFiles), resolution);
   }

@@ -1,7 +1,6 @@
 package dev.pkgbuild.env;
 
 import dev.pkgbuild.apk.ApkIdentity;
-import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.archive.Digests;
 import dev.pkgbuild.diag.PkgbuildException;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -65,12 +63,10 @@ public final class Locks {
    */
   public static Resolution resolve(List<RepositoryIndex> indexes, EnvironmentRequest request, LockFile lock,
       String lockName) throws PkgbuildException {
+    List<LockFile.Locked> locked = lock.packages().stream()
+        .filter(l -> l.architecture() == null || l.architecture().equals(request.arch())).toList();
     Set<String> wanted = new HashSet<>();
-    for (LockFile.Locked l : lock.packages()) {
-      if (l.architecture() == null || l.architecture().equals(request.arch())) {
-        wanted.add(key(l.name(), l.version(), l.checksum()));
-      }
-    }
+    locked.forEach(l -> wanted.add(key(l)));
     Set<String> found = new HashSet<>();
     List<RepositoryIndex> held = new ArrayList<>();
     for (RepositoryIndex r : indexes) {
@@ -78,28 +74,22 @@ public final class Locks {
       kept.forEach(e -> found.add(key(e)));
       held.add(new RepositoryIndex(r.location(), r.tag(), kept));
     }
-    for (LockFile.Locked l : lock.packages()) {
-      if (wanted.contains(key(l.name(), l.version(), l.checksum())) && !found.contains(key(l.name(), l.version(),
-          l.checksum()))) {
+    for (LockFile.Locked l : locked) {
+      if (!found.contains(key(l))) {
         throw PkgbuildException.badInput(lockName + ": locked package " + l.nameVersion() + " (" + l.checksum()
             + ") is in none of the repositories; run pkgbuild lock again");
       }
     }
-    List<Dependency> world = new ArrayList<>();
-    for (String atom : request.packages()) {
-      world.add(Dependency.parse(atom));
-    }
     Resolution r;
     try {
-      r = Resolver.resolve(held, world, request.arch());
+      r = Resolver.resolve(held, request.world(), request.arch());
     } catch (PkgbuildException e) {
       throw PkgbuildException.badInput(lockName + " no longer matches the environment: " + e.getMessage()
           + "; run pkgbuild lock again");
     }
-    Set<String> used = new LinkedHashSet<>();
+    Set<String> used = new HashSet<>();
     r.packages().forEach(p -> used.add(key(p.entry())));
-    List<String> extra = lock.packages().stream().filter(l -> wanted.contains(key(l.name(), l.version(),
-        l.checksum())) && !used.contains(key(l.name(), l.version(), l.checksum()))).map(LockFile.Locked::nameVersion)
+    List<String> extra = locked.stream().filter(l -> !used.contains(key(l))).map(LockFile.Locked::nameVersion)
         .toList();
     if (!extra.isEmpty()) {
       throw PkgbuildException.badInput(lockName + " no longer matches the environment: it locks "
@@ -110,6 +100,10 @@ public final class Locks {
 
   private static String key(IndexEntry e) {
     return key(e.name(), e.version(), e.checksum());
+  }
+
+  private static String key(LockFile.Locked l) {
+    return key(l.name(), l.version(), l.checksum());
   }
 
   private static String key(String name, String version, String checksum) {
