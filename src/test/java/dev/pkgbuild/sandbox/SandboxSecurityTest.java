@@ -94,6 +94,10 @@ class SandboxSecurityTest {
     String marker = "313.5" + runner.length();
     Process host = new ProcessBuilder("sleep", marker).start();
     try {
+      // the child shows its command line only once it has exec'd, a moment after start()
+      for (int i = 0; i < 200 && HostProcesses.matching("sleep\0" + marker).isEmpty(); i++) {
+        Thread.sleep(10);
+      }
       assertFalse(HostProcesses.matching("sleep\0" + marker).isEmpty(), "control: the host sees its marker");
       var run = sh(sandbox(runner), workspace(tmp),
           "for f in /proc/[0-9]*/cmdline; do tr '\\0' ' ' < $f; echo; done; echo PIDS $(ls -d /proc/[0-9]* | wc -l)");
