@@ -89,7 +89,8 @@ public final class BuildRoots {
   }
 
   private static ClientSettings settings(EnvironmentOptions o, boolean offline) {
-    return ClientSettings.of(o.apkCacheDir(), Path.of("").toAbsolutePath()).offline(offline).auth(o.auth());
+    return ClientSettings.of(o.apkCacheDir(), Path.of("").toAbsolutePath()).offline(offline).auth(o.auth())
+        .objects(o.objects());
   }
 
   /** What the build's environment asks for: the recipe's, then the command line's, then the output repository. */
@@ -102,11 +103,15 @@ public final class BuildRoots {
     List<String> packages = new ArrayList<>(recipe.environment().packages());
     packages.addAll(o.packages());
     String arch = recipe.arch().apkName();
-    // As melange's -r ./packages: what earlier builds of the tree published is installable.
-    Path out = req.outDir().toAbsolutePath().normalize();
-    if (!repositories.isEmpty() && key != null && Files.isRegularFile(out.resolve(arch).resolve("APKINDEX.tar.gz"))) {
-      repositories.add(out.toString());
+    if (!repositories.isEmpty() && key != null) {
+      // What this key signed is trusted wherever it is read from: the output repository, or
+      // the object-storage repository a cluster's tasks publish to and read back (-r s3://...).
       keyring.add(publicKeyFile(o.apkCacheDir(), key).toString());
+      // As melange's -r ./packages: what earlier builds of the tree published is installable.
+      Path out = req.outDir().toAbsolutePath().normalize();
+      if (Files.isRegularFile(out.resolve(arch).resolve("APKINDEX.tar.gz"))) {
+        repositories.add(out.toString());
+      }
     }
     return new EnvironmentRequest(repositories, keyring, packages, arch, o.allowUntrusted());
   }

@@ -1,6 +1,7 @@
 package dev.pkgbuild.builder;
 
 import dev.pkgbuild.env.HttpAuth;
+import dev.pkgbuild.env.ObjectSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +18,11 @@ import java.util.Optional;
  * @param rootsDir where installed roots are kept by the id of their package set
  * @param allowUntrusted accept indexes no key of the keyring signed
  * @param auth credentials from {@code HTTP_AUTH}, if any
+ * @param objects how {@code s3://} repositories are read
  */
 public record EnvironmentOptions(List<String> repositories, List<String> keyring, List<String> packages,
-    Path apkCacheDir, Path rootsDir, boolean allowUntrusted, Optional<HttpAuth> auth) {
+    Path apkCacheDir, Path rootsDir, boolean allowUntrusted, Optional<HttpAuth> auth,
+    ObjectSource objects) {
   public EnvironmentOptions {
     repositories = List.copyOf(repositories);
     keyring = List.copyOf(keyring);
@@ -27,11 +30,12 @@ public record EnvironmentOptions(List<String> repositories, List<String> keyring
     Objects.requireNonNull(apkCacheDir, "apkCacheDir");
     Objects.requireNonNull(rootsDir, "rootsDir");
     Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(objects, "objects");
   }
 
   /** Nothing appended; the caches under {@code cacheDir}. */
   public static EnvironmentOptions defaults(Path cacheDir) {
     return new EnvironmentOptions(List.of(), List.of(), List.of(), cacheDir.resolve("apk"), cacheDir.resolve("roots"),
-        false, Optional.empty());
+        false, Optional.empty(), ObjectSource.NONE);
   }
 }

@@ -41,7 +41,7 @@ public final class TreeBuilder {
     Repository repo = Repository.open(req.template().outDir(), arch.apkName(), key, reporter);
     return new TreePlanner(req.template().pipelineDirs(), arch, reporter)
         .plan(req.recipes(), repo, req.repositories(), remoteHoldings(req.template(), arch.apkName()),
-            req.rebuildChanged(), req.forced());
+            req.published(), req.rebuildChanged(), req.forced());
   }
 
   /** What the remote repositories given with {@code -r} hold (local ones the planner reads itself). */

@@ -1,5 +1,6 @@
 package dev.pkgbuild.builder;
 
+import dev.pkgbuild.apk.IndexEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -15,13 +16,26 @@ import java.util.Set;
  * @param forced recipes to build even when present
  * @param repositories existing repositories ({@code -r}) whose packages can serve what no recipe
  *     of the tree can be built before
+ * @param published what the output repository holds where its files are not local (object
+ *     storage, whose index lists only uploaded packages): present, not to be built again
  */
 public record TreeRequest(List<Path> recipes, BuildRequest template, int jobs, boolean failFast,
-    boolean rebuildChanged, Set<String> forced, List<Path> repositories) {
+    boolean rebuildChanged, Set<String> forced, List<Path> repositories, List<IndexEntry> published) {
   public TreeRequest {
     recipes = List.copyOf(recipes);
     forced = Set.copyOf(forced);
     repositories = List.copyOf(repositories);
+    published = List.copyOf(published);
+  }
+
+  public TreeRequest(List<Path> recipes, BuildRequest template, int jobs, boolean failFast, boolean rebuildChanged,
+      Set<String> forced, List<Path> repositories) {
+    this(recipes, template, jobs, failFast, rebuildChanged, forced, repositories, List.of());
+  }
+
+  /** This request with {@code entries} published in the output repository. */
+  public TreeRequest withPublished(List<IndexEntry> entries) {
+    return new TreeRequest(recipes, template, jobs, failFast, rebuildChanged, forced, repositories, entries);
   }
 
   /** The request for one recipe of the tree. */

@@ -39,17 +39,28 @@ final class BuildCommand implements Callable<Integer>, Declared {
     Path sourceDir = Flags.get(spec, "--source-dir");
     boolean keepWorkspace = Flags.on(spec, "--keep-workspace");
     boolean interactive = Flags.on(spec, "--interactive");
-    if (recipes.size() == 1 && Files.isRegularFile(recipes.get(0)) && !tree.forcesTree()) {
-      BuildRequest request = options.request(recipes.get(0), sourceDir, keepWorkspace, interactive);
-      BuildResult result = options.builder().build(request);
-      result.packages().forEach(options.out()::println);
+    try (S3Output s3 = options.openS3Out()) {
+      if (recipes.size() == 1 && Files.isRegularFile(recipes.get(0)) && !tree.forcesTree()) {
+        BuildRequest request = options.request(recipes.get(0), sourceDir, keepWorkspace, interactive);
+        BuildResult result = options.builder().build(request);
+        if (s3 == null) {
+          result.packages().forEach(options.out()::println);
+        } else {
+          s3.publish().forEach(options.out()::println);
+        }
+        options.out().flush();
+        return ExitStatus.OK.code();
+      }
+      options.refuseInputs("a tree");
+      TreeRequest request = tree.request(recipes, options.request(recipes.get(0), null, keepWorkspace, false), s3);
+      TreeResult result = tree.treeBuilder(options).build(request, new StatusLine(options.spec, tree.jobs()));
+      new Summary(options.out()).print(result);
+      if (s3 != null) {
+        // What did build is published even when others failed, as a folder repository keeps it.
+        s3.publish().forEach(options.out()::println);
+      }
       options.out().flush();
-      return ExitStatus.OK.code();
+      return result.ok() ? ExitStatus.OK.code() : ExitStatus.FAILED.code();
     }
-    options.refuseInputs("a tree");
-    TreeRequest request = tree.request(recipes, options.request(recipes.get(0), null, keepWorkspace, false));
-    TreeResult result = tree.treeBuilder(options).build(request, new StatusLine(options.spec, tree.jobs()));
-    new Summary(options.out()).print(result);
-    return result.ok() ? ExitStatus.OK.code() : ExitStatus.FAILED.code();
   }
 }

@@ -5,17 +5,21 @@ import dev.pkgbuild.builder.Builder;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.diag.Reporter;
 import dev.pkgbuild.recipe.RecipeInputs;
+import dev.pkgbuild.repo.S3Location;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The flags shared by {@code build} and tree builds, named as melange names them. */
 final class BuildOptions {
   final CommandSpec spec;
   final String arch;
-  final Path outDir;
+  /** {@code --out-dir} as given: a folder or {@code s3://BUCKET/PREFIX}. */
+  final String out;
+  private Path outDir;
   final Path signingKey;
   final Path keysDir;
   final List<Path> pipelineDirs;
@@ -34,7 +38,8 @@ final class BuildOptions {
   static void declare(CommandSpec spec) {
     Flags.value(spec, String.class, "<arch>", null,
         "Architecture to build for: x86_64 or aarch64 (aliases amd64, arm64). Default: the host's.", "--arch");
-    Flags.value(spec, Path.class, "<outDir>", "repo", "Repository root (default: ${DEFAULT-VALUE}).", "--out-dir");
+    Flags.value(spec, String.class, "<outDir>", "repo", "Repository root: a folder, or s3://BUCKET/PREFIX to "
+        + "publish into object storage after the build (default: ${DEFAULT-VALUE}).", "--out-dir");
     Flags.value(spec, Path.class, "<signingKey>", null,
         "Private key (default: the one key in keys/, created when there is none).", "--signing-key");
     Flags.value(spec, Path.class, "<keysDir>", "keys", "Where keys live (default: ${DEFAULT-VALUE}).", "--keys-dir");
@@ -65,7 +70,8 @@ final class BuildOptions {
   BuildOptions(CommandSpec spec) {
     this.spec = spec;
     this.arch = Flags.get(spec, "--arch");
-    this.outDir = Flags.get(spec, "--out-dir");
+    this.out = Flags.get(spec, "--out-dir");
+    this.outDir = S3Location.isS3(out) ? null : Path.of(out);
     this.signingKey = Flags.get(spec, "--signing-key");
     this.keysDir = Flags.get(spec, "--keys-dir");
     this.pipelineDirs = Flags.get(spec, "--pipeline-dir");
@@ -79,6 +85,33 @@ final class BuildOptions {
     this.environment = new EnvironmentFlags(spec);
     this.skipTests = Flags.on(spec, "--skip-tests");
     this.inputs = new RecipeInputs(Flags.get(spec, "--build-option"), Flags.get(spec, "--vars-file"));
+  }
+
+  /** The object-storage repository of {@code --out-dir}, if it names one. */
+  Optional<S3Location> s3Out() throws PkgbuildException {
+    return S3Location.isS3(out) ? Optional.of(S3Location.parse(out)) : Optional.empty();
+  }
+
+  /**
+   * With {@code --out-dir s3://...}: the store, and the local stage builds publish into; else
+   * null (a try-with-resources takes either).
+   */
+  S3Output openS3Out() throws PkgbuildException {
+    Optional<S3Location> s3 = s3Out();
+    if (s3.isEmpty()) {
+      return null;
+    }
+    S3Output o = S3Output.open(s3.get(), environment.s3, signingKey, keysDir, HostDefaults.tempRoot(), reporter());
+    outDir = o.stage();
+    return o;
+  }
+
+  /** The local repository folder builds publish into. */
+  Path outDir() throws PkgbuildException {
+    if (outDir == null) {
+      throw PkgbuildException.badInput("--out-dir " + out + ": this command needs a repository folder");
+    }
+    return outDir;
   }
 
   /** Refuses {@code --build-option} and {@code --vars-file} where they cannot apply, naming {@code where}. */
@@ -103,7 +136,7 @@ final class BuildOptions {
   BuildRequest request(Path recipe, Path sourceDir, boolean keepWorkspace, boolean interactive)
       throws PkgbuildException {
     Path cache = HostDefaults.cacheDir(cacheDir);
-    return new BuildRequest(recipe, arch, outDir, signingKey, keysDir, sourceDir,
+    return new BuildRequest(recipe, arch, outDir(), signingKey, keysDir, sourceDir,
         orEmpty(pipelineDirs), cache, orEmpty(envFiles),
         namespace, runner, HostDefaults.tempRoot(), keepWorkspace, interactive, offline,
         HostDefaults.sourceDateEpoch(sourceDateEpoch, recipe).seconds(), environment.options(cacheDir, cache),

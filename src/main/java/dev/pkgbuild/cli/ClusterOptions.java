@@ -75,7 +75,7 @@ record ClusterOptions(String emit, String image, String repository, String crede
       throw PkgbuildException.badInput("--signing takes 'secret' or 'final', got '" + mode + "'");
     }
     String given = Flags.get(spec, "--repository-url");
-    String repository = inPod(given != null ? given : build.outDir.toString());
+    String repository = inPod(given != null ? given : build.out);
     Signing signing = Signing.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
     if (signing == Signing.FINAL && isUrl(repository)) {
       throw PkgbuildException.badInput("--signing final re-signs the index with 'pkgbuild index', which needs a "
@@ -116,6 +116,7 @@ record ClusterOptions(String emit, String image, String repository, String crede
     if (build.skipTests) {
       out.add("--skip-tests");
     }
+    out.addAll(build.environment.s3.args());
     return out;
   }
 

@@ -20,11 +20,12 @@ final class EnvironmentFlags {
   final List<String> packages;
   final Path apkCacheDir;
   final boolean allowUntrusted;
+  final S3Flags s3;
 
   /** Declares the flags on {@code spec}. */
   static void declare(CommandSpec spec) {
     spec.addOption(Flags.repeatable(String.class, "REPO", "APK repository added to every environment: a folder, "
-        + "file: or http(s):// URL, or '@tag URL' (repeatable). Its packages also serve what a tree cannot "
+        + "file: or http(s):// URL, s3://BUCKET/PREFIX, or '@tag URL' (repeatable). Its packages also serve what a tree cannot "
         + "build first.", "-r", "--repository-append").build());
     spec.addOption(Flags.repeatable(String.class, "KEY",
         "Public key trusted for repository indexes: a path or an http(s):// URL (repeatable).",
@@ -34,6 +35,7 @@ final class EnvironmentFlags {
     Flags.value(spec, Path.class, "<apkCacheDir>", null,
         "Cache of indexes, keys and packages (default: apk/ in the cache folder).", "--apk-cache-dir");
     Flags.flag(spec, "Accept repository indexes that no trusted key signed.", "--allow-untrusted");
+    S3Flags.declare(spec);
   }
 
   /** The flags as parsed for {@code spec}. */
@@ -43,12 +45,13 @@ final class EnvironmentFlags {
     this.packages = orEmpty(Flags.get(spec, "--package-append"));
     this.apkCacheDir = Flags.get(spec, "--apk-cache-dir");
     this.allowUntrusted = Flags.on(spec, "--allow-untrusted");
+    this.s3 = S3Flags.of(spec);
   }
 
   /** The options for builds whose caches live under {@code cacheDir} ({@code given}: the --cache-dir flag). */
   EnvironmentOptions options(Path given, Path cacheDir) throws PkgbuildException {
     return new EnvironmentOptions(repositories, keyring, packages, apkCacheDir(cacheDir), rootsDir(given, cacheDir),
-        allowUntrusted, HttpAuth.fromEnvironment(System.getenv(HttpAuth.VARIABLE)));
+        allowUntrusted, HttpAuth.fromEnvironment(System.getenv(HttpAuth.VARIABLE)), new S3Objects(s3));
   }
 
   Path apkCacheDir(Path cacheDir) {

@@ -34,7 +34,11 @@ final class PlanCommand implements Callable<Integer>, Declared {
     boolean json = Flags.on(spec, "--json");
     String graph = Flags.get(spec, "--graph");
     ClusterOptions cluster = ClusterOptions.of(spec, options);
-    Plan plan = tree.treeBuilder(options).plan(tree.request(recipes, options.request(recipes.get(0), null, false, false)));
+    Plan plan;
+    try (S3Output s3 = options.openS3Out()) {
+      plan = tree.treeBuilder(options).plan(tree.request(recipes, options.request(recipes.get(0), null, false, false),
+          s3));
+    }
     if (cluster != null) {
       List<ClusterTasks.Task> tasks = ClusterTasks.of(plan);
       options.out().print(cluster.emit().equals("argo") ? ArgoRendering.workflow(cluster, tasks)

@@ -2,6 +2,7 @@ package dev.pkgbuild.cli;
 
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
+import dev.pkgbuild.repo.S3Location;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,20 +22,27 @@ final class PruneCommand implements Callable<Integer> {
   @Option(names = "--keep", paramLabel = "N", required = true, description = "Versions to keep per name.")
   int keep;
 
+  @Mixin S3Flags.Mixin s3;
+
   @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "repo",
-      description = "Repository root (default: ${DEFAULT-VALUE}).")
-  Path dir;
+      description = "Repository root, or s3://BUCKET/PREFIX (default: ${DEFAULT-VALUE}).")
+  String dir;
 
   @Option(names = "--out-dir", paramLabel = "DIR", description = "Same as DIR.")
-  Path outDir;
+  String outDir;
 
   @Option(names = "--arch", paramLabel = "ARCH", description = "Only this arch (default: all).")
   String arch;
 
   @Override
   public Integer call() throws PkgbuildException {
-    Path root = outDir != null ? outDir : dir;
-    WithdrawCommand.print(spec.commandLine().getOut(), "pruned", repo.root(root, spec).prune(keep, arch));
+    String root = outDir != null ? outDir : dir;
+    if (S3Location.isS3(root)) {
+      new ObjectRepository(S3Location.parse(root), s3.flags(), repo.key(), RepoOptions.reporter(spec))
+          .prune(keep, arch, spec.commandLine().getOut());
+    } else {
+      WithdrawCommand.print(spec.commandLine().getOut(), "pruned", repo.root(Path.of(root), spec).prune(keep, arch));
+    }
     return ExitStatus.OK.code();
   }
 }

@@ -33,11 +33,7 @@ final class PublishCommand implements Callable<Integer>, Declared {
     spec.addPositional(PositionalParamSpec.builder().type(String.class).paramLabel("URL").index("1")
         .description("s3://BUCKET/PREFIX to publish into.").build());
     Flags.value(spec, Path.class, "KEY", null, SigningKeyOption.DESCRIPTION, "--signing-key");
-    Flags.value(spec, String.class, "URL", null,
-        "S3 API endpoint of another store than AWS (MinIO, R2, GCS, S3Proxy), e.g. http://127.0.0.1:9000.",
-        "--s3-endpoint");
-    Flags.flag(spec, "Address the bucket in the path (http://HOST/BUCKET/KEY), as MinIO and S3Proxy need.",
-        "--s3-path-style");
+    S3Flags.declare(spec);
     Flags.flag(spec, "Write the index unconditionally: for stores that ignore If-Match; you guarantee that no "
         + "other publisher writes this repository at the same time.", "--single-publisher");
     return spec;
@@ -52,7 +48,7 @@ final class PublishCommand implements Callable<Integer>, Declared {
     ObjectPublisher.Options options = new ObjectPublisher.Options(Flags.on(spec, "--single-publisher"),
         ObjectPublisher.Options.defaults(0).maxAttempts(), HostDefaults.sourceDateEpoch().seconds());
     PrintWriter out = spec.commandLine().getOut();
-    try (S3Store store = S3Store.open(where, Flags.get(spec, "--s3-endpoint"), Flags.on(spec, "--s3-path-style"))) {
+    try (S3Store store = S3Flags.of(spec).open(where)) {
       ObjectPublisher publisher = new ObjectPublisher(store, key, RepoOptions.reporter(spec), options);
       for (ObjectPublisher.ArchResult r : publisher.publish(dir)) {
         out.println(where + "/" + r.arch() + ": " + r.listed() + " packages, " + r.uploaded() + " uploaded, "

@@ -1,6 +1,7 @@
 package dev.pkgbuild.cli;
 
 import dev.pkgbuild.builder.BuildRequest;
+import dev.pkgbuild.builder.Hosts;
 import dev.pkgbuild.builder.TreeBuilder;
 import dev.pkgbuild.builder.TreeRequest;
 import dev.pkgbuild.diag.PkgbuildException;
@@ -46,9 +47,11 @@ final class TreeOptions {
     return jobs == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, jobs);
   }
 
-  TreeRequest request(List<Path> recipes, BuildRequest template) throws PkgbuildException {
-    return new TreeRequest(recipes, template, jobs(), failFast, rebuildChanged,
+  /** The tree request; with {@code s3} (null for a folder), what the store's index lists is present. */
+  TreeRequest request(List<Path> recipes, BuildRequest template, S3Output s3) throws PkgbuildException {
+    TreeRequest r = new TreeRequest(recipes, template, jobs(), failFast, rebuildChanged,
         force == null ? Set.of() : Set.copyOf(force), environment.localRepositories());
+    return s3 == null ? r : r.withPublished(s3.published(Hosts.arch(template.arch()).apkName()));
   }
 
   TreeBuilder treeBuilder(BuildOptions options) {

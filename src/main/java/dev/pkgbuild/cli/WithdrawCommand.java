@@ -4,6 +4,7 @@ import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.repo.PublishResult;
+import dev.pkgbuild.repo.S3Location;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,16 +27,23 @@ final class WithdrawCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME-VER-rN", arity = "1..*", description = "Packages to withdraw.")
   List<String> ids;
 
+  @Mixin S3Flags.Mixin s3;
+
   @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "repo",
-      description = "Repository root (default: ${DEFAULT-VALUE}).")
-  Path outDir;
+      description = "Repository root, or s3://BUCKET/PREFIX (default: ${DEFAULT-VALUE}).")
+  String outDir;
 
   @Option(names = "--arch", paramLabel = "ARCH", description = "Only this arch (default: every arch that has them).")
   String arch;
 
   @Override
   public Integer call() throws PkgbuildException {
-    print(spec.commandLine().getOut(), "withdrew", repo.root(outDir, spec).withdraw(ids, arch));
+    if (S3Location.isS3(outDir)) {
+      new ObjectRepository(S3Location.parse(outDir), s3.flags(), repo.key(), RepoOptions.reporter(spec))
+          .withdraw(ids, arch, spec.commandLine().getOut());
+    } else {
+      print(spec.commandLine().getOut(), "withdrew", repo.root(Path.of(outDir), spec).withdraw(ids, arch));
+    }
     return ExitStatus.OK.code();
   }
 

@@ -78,6 +78,9 @@ final class PackageFetch {
     try {
       reporter.info("fetch " + shown + " (" + RepositoryClient.mib(entry.fileSize()) + ")");
       RemoteFetch.Outcome o = remote.get(uri, RemoteFetch.Validators.NONE, max, temp);
+      if (o.missing()) {
+        throw PkgbuildException.failed("cannot fetch " + shown + ": no such object, though the index lists it");
+      }
       check(temp, entry, shown);
       cache.publish(temp, cached);
       reporter.detail("fetched " + shown + " (" + o.bytes() + " bytes)");

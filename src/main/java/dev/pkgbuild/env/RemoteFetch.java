@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * GETs over http(s) with a conditional request, credentials and bounds. Redirects are
+ * GETs over http(s) (other schemes through the settings' {@link ObjectSource}) with a conditional request, credentials and bounds. Redirects are
  * followed here, not by the JDK client, so that credentials are chosen again for every hop
  * and never travel to another host. The client is made on first use (it costs 0.2 s).
  */
@@ -29,8 +29,15 @@ final class RemoteFetch {
     static final Validators NONE = new Validators(null, null);
   }
 
-  /** The outcome: {@code notModified}, or the body was written and these are its validators. */
-  record Outcome(boolean notModified, Validators validators, long bytes) {}
+  /**
+   * The outcome: {@code notModified}, or the body was written and these are its validators, or
+   * (from an {@link ObjectSource} only) the object is {@code missing}.
+   */
+  record Outcome(boolean notModified, Validators validators, long bytes, boolean missing) {
+    Outcome(boolean notModified, Validators validators, long bytes) {
+      this(notModified, validators, bytes, false);
+    }
+  }
 
   private final ClientSettings settings;
   private HttpClient client;
@@ -47,6 +54,12 @@ final class RemoteFetch {
    *     network error or a body larger than {@code maxBytes}
    */
   Outcome get(URI uri, Validators cached, long maxBytes, Path target) throws PkgbuildException {
+    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      ObjectSource.Fetched f = settings.objects().get(uri, cached.etag(), maxBytes, target);
+      return new Outcome(f.notModified(), f.notModified() ? cached : new Validators(f.etag(), null), f.bytes(),
+          f.missing());
+    }
     String shown = RepositoryLine.redact(uri.toString());
     Optional<String> userInfo = Optional.ofNullable(uri.getRawUserInfo())
         .map(u -> URLDecoder.decode(u, StandardCharsets.UTF_8));

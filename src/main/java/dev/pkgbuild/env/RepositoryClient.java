@@ -94,6 +94,11 @@ public final class RepositoryClient {
       URI uri = URI.create(repo.join(arch, INDEX));
       read = fetched("indexes", uri, INDEX, settings.maxIndexBytes(),
           (f, shown) -> verifiedIndex(f, shown, keys, allowUntrusted));
+      if (read == null) {
+        // Object storage before its first publish, as a -r ./packages folder before the first build.
+        reporter.warn("repository " + repo.display() + " has no index for " + arch + " yet, skipped");
+        return new RepositoryIndex(repo.display(), repo.tag(), List.of());
+      }
     } else {
       Path file = repo.folder(settings.workDir()).resolve(arch).resolve(INDEX);
       if (!Files.isRegularFile(file)) {
@@ -175,6 +180,9 @@ public final class RepositoryClient {
     try {
       reporter.info("fetch " + shown);
       RemoteFetch.Outcome o = remote.get(uri, known, max, temp);
+      if (o.missing()) {
+        return null;
+      }
       if (o.notModified()) {
         reporter.detail(shown + " not modified");
         return check.read(Bounds.size(file, max, shown), shown);

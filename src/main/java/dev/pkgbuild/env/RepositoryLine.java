@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * One repository as written in {@code etc/apk/repositories}, a recipe or on the command line:
- * an optional {@code @tag}, then a local folder, a {@code file:} URL or an http(s) URL.
+ * an optional {@code @tag}, then a local folder, a {@code file:} URL, an http(s) URL or an
+ * {@code s3://BUCKET/PREFIX} location (read through the client's {@link ObjectSource}).
  *
  * @param tag the tag without {@code @}, or null
  * @param location the folder or URL exactly as written (it may carry credentials: print
@@ -79,10 +80,10 @@ public record RepositoryLine(String tag, String location) {
     return r;
   }
 
-  /** Whether the repository is fetched over http(s). */
+  /** Whether the repository is fetched (over http(s) or from object storage), not read in place. */
   public boolean remote() {
     String lower = location.toLowerCase(Locale.ROOT);
-    return lower.startsWith("http://") || lower.startsWith("https://");
+    return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("s3://");
   }
 
   /**

@@ -51,18 +51,26 @@ public final class TreePlanner {
    */
   public Plan plan(List<Path> recipes, Repository repo, List<Path> extra, boolean rebuildChanged,
       Set<String> forced) throws PkgbuildException {
-    return plan(recipes, repo, extra, Holdings.none(), rebuildChanged, forced);
+    return plan(recipes, repo, extra, Holdings.none(), List.of(), rebuildChanged, forced);
   }
 
-  /** As above, with {@code remote}: what repositories the caller read itself (remote ones) hold. */
-  public Plan plan(List<Path> recipes, Repository repo, List<Path> extra, Holdings remote, boolean rebuildChanged,
-      Set<String> forced) throws PkgbuildException {
+  /**
+   * As above, with {@code remote}: what repositories the caller read itself (remote ones) hold;
+   * and {@code published}: what the output repository holds where its files are not in
+   * {@code repo} (an object-storage repository, whose index lists only uploaded packages).
+   */
+  public Plan plan(List<Path> recipes, Repository repo, List<Path> extra, Holdings remote,
+      List<IndexEntry> published, boolean rebuildChanged, Set<String> forced) throws PkgbuildException {
     Map<String, IndexEntry> present = repo.listed();
-    Holdings held = Holdings.of(repo.archDir().getParent().toString(), present.values()).and(holdings(extra))
-        .and(remote);
+    Map<String, IndexEntry> elsewhere = new HashMap<>();
+    for (IndexEntry e : published) {
+      elsewhere.put(e.name() + "-" + e.version(), e);
+    }
+    Holdings held = Holdings.of(repo.archDir().getParent().toString(), present.values())
+        .and(Holdings.of("the output repository", published)).and(holdings(extra)).and(remote);
     // Each recipe is loaded, compiled and decided on its own, side by side: most of a plan's time.
     List<Loaded> loaded = SideBySide.map(RecipeFiles.expand(recipes, reporter),
-        f -> load(f, repo.archDir(), present, forced, held));
+        f -> load(f, repo.archDir(), present, elsewhere, forced, held));
     List<Node> nodes = new ArrayList<>();
     Map<String, PlannedRecipe> byId = new HashMap<>();
     for (Loaded l : loaded) {
@@ -92,14 +100,14 @@ public final class TreePlanner {
   /** One recipe file: its plan and graph node, or why it was skipped. */
   private record Loaded(PlannedRecipe planned, Node node, String skipped) {}
 
-  private Loaded load(Path file, Path archDir, Map<String, IndexEntry> present, Set<String> forced,
-      Holdings held) throws PkgbuildException {
+  private Loaded load(Path file, Path archDir, Map<String, IndexEntry> present, Map<String, IndexEntry> elsewhere,
+      Set<String> forced, Holdings held) throws PkgbuildException {
     Recipe r = RecipeLoader.load(file);
     if (!RecipeCompiler.buildsFor(r, arch)) {
       return new Loaded(null, null, file + ": skipped, builds only for " + String.join(", ", r.pkg().targetArchitecture()));
     }
     CompiledRecipe c = compiler.compile(r, arch, Map.of());
-    return new Loaded(decide(c, archDir, present, forced.contains(c.main().name()), held), node(c), null);
+    return new Loaded(decide(c, archDir, present, elsewhere, forced.contains(c.main().name()), held), node(c), null);
   }
 
   private Holdings holdings(List<Path> repos) throws PkgbuildException {
@@ -116,11 +124,15 @@ public final class TreePlanner {
 
 
   // The inputs are hashed only to compare them with a record: a missing recipe is built anyway.
-  private PlannedRecipe decide(CompiledRecipe r, Path archDir, Map<String, IndexEntry> present, boolean force,
-      Holdings held) throws PkgbuildException {
+  private PlannedRecipe decide(CompiledRecipe r, Path archDir, Map<String, IndexEntry> present,
+      Map<String, IndexEntry> elsewhere, boolean force, Holdings held) throws PkgbuildException {
     String nv = r.main().name() + "-" + r.main().fullVersion();
     if (force) {
       return planned(r, null, PlanReason.FORCED, nv + ": forced");
+    }
+    if (!present.containsKey(nv) && r.packages().stream()
+        .allMatch(p -> elsewhere.containsKey(p.name() + "-" + p.fullVersion()))) {
+      return planned(r, null, PlanReason.PRESENT, nv + " is published");
     }
     for (CompiledPackage p : r.packages()) {
       String pnv = p.name() + "-" + p.fullVersion();

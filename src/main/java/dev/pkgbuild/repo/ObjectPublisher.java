@@ -94,6 +94,110 @@ public final class ObjectPublisher {
     return results;
   }
 
+  /**
+   * The records of the store's index of {@code arch}, checked against the key (empty when there
+   * is no index yet): what a plan need not build again.
+   *
+   * @throws PkgbuildException when the store's index does not verify with the key
+   */
+  public List<IndexEntry> published(String arch) throws PkgbuildException {
+    ApkIndex index = readIndex(arch + "/" + INDEX).index();
+    return index == null ? List.of() : index.entries();
+  }
+
+  /** Picks the records to remove from the current index (asked again after a conflict). */
+  @FunctionalInterface
+  public interface Pick {
+    List<IndexEntry> from(ApkIndex index) throws PkgbuildException;
+  }
+
+  /**
+   * Withdraws {@code ids} ({@code NAME-VERSION-rN}) from each of {@code arches} whose index in
+   * the store lists them, as {@code pkgbuild withdraw} does in a folder (see {@link #remove}).
+   *
+   * @param where the repository, for messages
+   * @return the records removed, by arch
+   * @throws PkgbuildException when one is in no index (nothing is withdrawn then)
+   */
+  public Map<String, List<IndexEntry>> withdraw(List<String> arches, List<String> ids, Object where)
+      throws PkgbuildException {
+    Map<String, java.util.Set<String>> listed = new java.util.LinkedHashMap<>();
+    for (String arch : arches) {
+      listed.put(arch, published(arch).stream().map(IndexEntry::fileName)
+          .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+    }
+    Map<String, List<IndexEntry>> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : Selection.byArch(listed, ids, where).entrySet()) {
+      out.put(e.getKey(), remove(e.getKey(), index -> Selection.byId(index, e.getValue(), where)));
+    }
+    return out;
+  }
+
+  /** Keeps the newest {@code keep} versions of each name in the store's index of {@code arch} (see {@link #remove}). */
+  public List<IndexEntry> prune(String arch, int keep) throws PkgbuildException {
+    if (keep < 1) {
+      throw PkgbuildException.badInput("--keep must be at least 1, got " + keep);
+    }
+    return remove(arch, index -> Selection.olderThanNewest(index, keep));
+  }
+
+  /**
+   * Removes the records {@code pick} chooses from the store's index of {@code arch}: the index
+   * is written first (conditionally, read and picked again when another writer got there
+   * first), then the packages and their sidecars are deleted, so no index ever names a deleted
+   * package; a crash in between leaves objects no index names, which are harmless.
+   *
+   * @return the records removed; none when there is no index
+   */
+  public List<IndexEntry> remove(String arch, Pick pick) throws PkgbuildException {
+    String indexKey = arch + "/" + INDEX;
+    for (int attempt = 1; ; attempt++) {
+      Remote remote = readIndex(indexKey);
+      if (remote.index() == null) {
+        return List.of();
+      }
+      List<IndexEntry> chosen = pick.from(remote.index());
+      if (chosen.isEmpty()) {
+        return chosen;
+      }
+      ApkIndex next = remote.index();
+      for (IndexEntry e : chosen) {
+        next = next.without(e.name(), e.version());
+      }
+      ObjectStore.Outcome outcome = store.replace(indexKey, render(next), remote.etag(), options.singlePublisher());
+      if (outcome == ObjectStore.Outcome.WRITTEN) {
+        for (IndexEntry e : chosen) {
+          deleteObjects(arch, e);
+        }
+        return chosen;
+      }
+      if (attempt >= options.maxAttempts()) {
+        throw PkgbuildException.failed(indexKey + ": the index write failed " + attempt
+            + " times in a row (other publishers, or the connection); nothing was removed, try again");
+      }
+      pause(attempt);
+    }
+  }
+
+  private void deleteObjects(String arch, IndexEntry e) throws PkgbuildException {
+    String base = e.name() + "-" + e.version();
+    // The package first: what is left of a crash is sidecars without a package, never the reverse.
+    store.delete(arch + "/" + e.fileName());
+    for (String suffix : SIDECARS) {
+      store.delete(arch + "/" + base + suffix);
+    }
+    for (Path record : records(base)) {
+      store.delete(arch + "/" + record);
+    }
+  }
+
+  /** The records kept beside a package ({@code name-version}), relative to its arch folder. */
+  private static List<Path> records(String base) {
+    Path here = Path.of("");
+    return List.of(InputsRecord.file(here, base), EnvironmentRecord.file(here, base),
+        EnvironmentRecord.testFile(here, base));
+  }
+
   private ArchResult publishArch(Path dir, String arch, ApkIndex mine) throws PkgbuildException {
     String indexKey = arch + "/" + INDEX;
     Remote remote = readIndex(indexKey);
@@ -136,12 +240,16 @@ public final class ObjectPublisher {
     if (got.isEmpty()) {
       return new Remote(null, null);
     }
-    IndexArchive.Read r = IndexArchive.read(got.get().bytes(), TrustedKeys.of(key), indexKey);
+    return new Remote(verified(indexKey, got.get().bytes()).index(), got.get().etag());
+  }
+
+  private IndexArchive.Read verified(String indexKey, byte[] bytes) throws PkgbuildException {
+    IndexArchive.Read r = IndexArchive.read(bytes, TrustedKeys.of(key), indexKey);
     if (!r.problems().isEmpty()) {
       throw PkgbuildException.badInput(indexKey + " in the store does not verify with " + key.keyName() + ": "
           + String.join("; ", r.problems()));
     }
-    return new Remote(r.index(), got.get().etag());
+    return r;
   }
 
   /**
@@ -205,6 +313,12 @@ public final class ObjectPublisher {
       Path side = dir.resolve(base + suffix);
       if (Files.isRegularFile(side)) {
         store.upload(arch + "/" + base + suffix, side);
+      }
+    }
+    // What a later plan on another machine reads: the inputs hash, the build and test environments.
+    for (Path record : records(base)) {
+      if (Files.isRegularFile(dir.resolve(record))) {
+        store.upload(arch + "/" + record, dir.resolve(record));
       }
     }
     // The package last of its files: a package present means its sidecars are too.

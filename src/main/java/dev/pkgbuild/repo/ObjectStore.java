@@ -16,6 +16,28 @@ public interface ObjectStore extends AutoCloseable {
   /** The object, or empty when there is none. @throws PkgbuildException when the store cannot be read */
   Optional<Fetched> get(String key) throws PkgbuildException;
 
+  /**
+   * What {@link #download} did.
+   *
+   * @param notModified the object's ETag is still the one given, nothing was written
+   * @param etag the object's ETag
+   * @param bytes bytes written
+   */
+  record Downloaded(boolean notModified, String etag, long bytes) {}
+
+  /**
+   * Writes the object into {@code target} (replaced whole) unless its ETag is still {@code etag}
+   * (null: always).
+   *
+   * @return what happened, or null when there is no such object
+   * @throws PkgbuildException when the object is larger than {@code maxBytes}, or the store
+   *     cannot be read
+   */
+  Downloaded download(String key, String etag, long maxBytes, Path target) throws PkgbuildException;
+
+  /** Deletes the object; no such object is no error. @throws PkgbuildException when the store refuses */
+  void delete(String key) throws PkgbuildException;
+
   /** Uploads {@code file} as {@code key}, replacing what is there. @throws PkgbuildException on failure */
   void upload(String key, Path file) throws PkgbuildException;
 

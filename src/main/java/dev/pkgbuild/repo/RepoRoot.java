@@ -98,25 +98,16 @@ public record RepoRoot(Path root, SigningKey key, Reporter reporter, Duration lo
    * @throws PkgbuildException (bad input) when one is in none of them; nothing is withdrawn then
    */
   public Map<String, PublishResult> withdraw(List<String> ids, String onlyArch) throws PkgbuildException {
-    Map<String, List<String>> plan = new LinkedHashMap<>();
-    Set<String> found = new LinkedHashSet<>();
+    Map<String, Set<String>> listed = new LinkedHashMap<>();
     for (String arch : archesOr(onlyArch)) {
-      Set<String> present = new LinkedHashSet<>();
+      Set<String> files = new LinkedHashSet<>();
       for (IndexEntry e : IndexArchive.read(root.resolve(arch).resolve(ArchFolder.INDEX), TrustedKeys.of(key))
           .index().entries()) {
-        present.add(e.fileName());
+        files.add(e.fileName());
       }
-      List<String> here = ids.stream().filter(id -> present.contains(id.endsWith(".apk") ? id : id + ".apk")).toList();
-      found.addAll(here);
-      if (!here.isEmpty()) {
-        plan.put(arch, here);
-      }
+      listed.put(arch, files);
     }
-    List<String> missing = ids.stream().filter(id -> !found.contains(id)).toList();
-    if (!missing.isEmpty()) {
-      throw PkgbuildException.badInput("not in any index under " + root + ": " + String.join(", ", missing)
-          + " (expected NAME-VERSION-rN); nothing was withdrawn");
-    }
+    Map<String, List<String>> plan = Selection.byArch(listed, ids, root);
     Map<String, PublishResult> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : plan.entrySet()) {
       out.put(e.getKey(), arch(e.getKey()).withdraw(e.getValue()));

@@ -1,10 +1,14 @@
 package dev.pkgbuild.repo;
 
 import dev.pkgbuild.diag.PkgbuildException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -17,6 +21,7 @@ import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -91,6 +96,60 @@ public final class S3Store implements ObjectStore {
   }
 
   @Override
+  public Downloaded download(String key, String etag, long maxBytes, Path target) throws PkgbuildException {
+    GetObjectRequest.Builder g = GetObjectRequest.builder().bucket(where.bucket()).key(where.key(key));
+    if (etag != null) {
+      g.ifNoneMatch(etag);
+    }
+    try (ResponseInputStream<GetObjectResponse> in = s3.getObject(g.build())) {
+      Long length = in.response().contentLength();
+      if (length != null && length > maxBytes) {
+        throw tooLarge(key, maxBytes);
+      }
+      long n = 0;
+      byte[] buf = new byte[1 << 16];
+      try (OutputStream out = Files.newOutputStream(target)) {
+        for (int r; (r = in.read(buf)) > 0; ) {
+          n += r;
+          if (n > maxBytes) {
+            throw tooLarge(key, maxBytes);
+          }
+          out.write(buf, 0, r);
+        }
+      }
+      return new Downloaded(false, in.response().eTag(), n);
+    } catch (NoSuchKeyException e) {
+      return null;
+    } catch (S3Exception e) {
+      if (etag != null && e.statusCode() == 304) {
+        return new Downloaded(true, etag, 0);
+      }
+      throw failure("cannot read", key, e);
+    } catch (SdkException e) {
+      throw failure("cannot read", key, e);
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot fetch " + shown(key) + ": " + e.getMessage());
+    }
+  }
+
+  private PkgbuildException tooLarge(String key, long maxBytes) {
+    return PkgbuildException.failed("cannot fetch " + shown(key) + ": larger than the limit of " + maxBytes + " bytes");
+  }
+
+  private String shown(String key) {
+    return "s3://" + where.bucket() + "/" + where.key(key);
+  }
+
+  @Override
+  public void delete(String key) throws PkgbuildException {
+    try {
+      s3.deleteObject(d -> d.bucket(where.bucket()).key(where.key(key)));
+    } catch (SdkException e) {
+      throw failure("cannot delete", key, e);
+    }
+  }
+
+  @Override
   public void upload(String key, Path file) throws PkgbuildException {
     try {
       s3.putObject(p -> p.bucket(where.bucket()).key(where.key(key)), RequestBody.fromFile(file));
@@ -126,7 +185,7 @@ public final class S3Store implements ObjectStore {
 
   /** The store refused or could not be reached: credentials, permissions, network (exit 4). */
   private PkgbuildException failure(String what, String key, SdkException e) {
-    return PkgbuildException.environment(what + " s3://" + where.bucket() + "/" + where.key(key) + ": " + e.getMessage());
+    return PkgbuildException.environment(what + " " + shown(key) + ": " + e.getMessage());
   }
 
   @Override

@@ -18,7 +18,7 @@ final class Selection {
   private Selection() {}
 
   /** The records named {@code name-version} (with or without {@code .apk}); all must exist. */
-  static List<IndexEntry> byId(ApkIndex index, List<String> ids, Path dir) throws PkgbuildException {
+  static List<IndexEntry> byId(ApkIndex index, List<String> ids, Object dir) throws PkgbuildException {
     Map<String, IndexEntry> byFile = index.entries().stream()
         .collect(Collectors.toMap(IndexEntry::fileName, Function.identity(), (a, b) -> a));
     List<IndexEntry> out = new ArrayList<>();
@@ -36,6 +36,32 @@ final class Selection {
           + " (expected NAME-VERSION-rN as listed by the index); nothing was withdrawn");
     }
     return out;
+  }
+
+  /**
+   * Which arches {@code ids} are withdrawn from: each arch whose index lists them (by file name,
+   * {@code listed}); every id must be listed somewhere.
+   *
+   * @param where the repository, for the message
+   * @throws PkgbuildException naming the ids no index lists; nothing is to be withdrawn then
+   */
+  static Map<String, List<String>> byArch(Map<String, java.util.Set<String>> listed, List<String> ids, Object where)
+      throws PkgbuildException {
+    Map<String, List<String>> plan = new java.util.LinkedHashMap<>();
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    listed.forEach((arch, files) -> {
+      List<String> here = ids.stream().filter(id -> files.contains(id.endsWith(".apk") ? id : id + ".apk")).toList();
+      found.addAll(here);
+      if (!here.isEmpty()) {
+        plan.put(arch, here);
+      }
+    });
+    List<String> missing = ids.stream().filter(id -> !found.contains(id)).toList();
+    if (!missing.isEmpty()) {
+      throw PkgbuildException.badInput("not in any index under " + where + ": " + String.join(", ", missing)
+          + " (expected NAME-VERSION-rN); nothing was withdrawn");
+    }
+    return plan;
   }
 
   /** Every record but the newest {@code keep} versions of its name. */

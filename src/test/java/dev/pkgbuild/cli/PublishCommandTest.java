@@ -60,6 +60,53 @@ class PublishCommandTest {
   }
 
   @Test
+  void withdrawAndPrune_onAnS3Repository_rewriteTheIndexThenDeleteTheObjects() throws Exception {
+    Path keyFile = RepoFixture.writeKey(tmp.resolve("keys"));
+    SigningKey key = SigningKey.load(keyFile);
+    Path root = tmp.resolve("repo");
+    Repository repo = Repository.open(root, "x86_64", key, Reporter.silent());
+    repo.publish(List.of(RepoFixture.build(tmp, repo.archDir(), key, "hello", "1.0-r0"),
+        RepoFixture.build(tmp, repo.archDir(), key, "hello", "1.1-r0"),
+        RepoFixture.build(tmp, repo.archDir(), key, "world", "1.0-r0")));
+    try (S3ProxyServer s3 = new S3ProxyServer(tmp.resolve("s3"))) {
+      String url = "s3://" + S3ProxyServer.BUCKET + "/os";
+      String[] where = {"--s3-endpoint", s3.endpoint(), "--s3-path-style", "--signing-key", keyFile.toString()};
+      assertEquals(0, run(concat(new String[] {"publish", root.toString(), url}, where)), err::toString);
+
+      assertEquals(ExitStatus.BAD_INPUT.code(), run(concat(new String[] {"withdraw", "world-1.0-r0", "nope-1-r0",
+          "--out-dir", url}, where)));
+      assertTrue(err.toString().contains("not in any index under s3://repo/os: nope-1-r0"), err::toString);
+      assertEquals(List.of("hello", "hello", "world"), names(s3, key), "nothing was withdrawn");
+
+      assertEquals(0, run(concat(new String[] {"withdraw", "world-1.0-r0", "--out-dir", url}, where)), err::toString);
+      assertTrue(out.toString().contains("withdrew s3://repo/os/x86_64/world-1.0-r0.apk"), out::toString);
+      assertEquals(0, run(concat(new String[] {"prune", url, "--keep", "1"}, where)), err::toString);
+      assertTrue(out.toString().contains("pruned s3://repo/os/x86_64/hello-1.0-r0.apk"), out::toString);
+      assertEquals(List.of("hello"), names(s3, key));
+      try (S3Store store = s3.store("os")) {
+        assertTrue(store.get("x86_64/hello-1.1-r0.apk").isPresent());
+        assertTrue(store.get("x86_64/hello-1.0-r0.apk").isEmpty(), "a pruned package's object is deleted");
+        assertTrue(store.get("x86_64/world-1.0-r0.apk").isEmpty(), "a withdrawn package's object is deleted");
+      }
+    }
+  }
+
+  private static List<String> names(S3ProxyServer s3, SigningKey key) throws Exception {
+    try (S3Store store = s3.store("os")) {
+      IndexArchive.Read r = IndexArchive.read(store.get("x86_64/APKINDEX.tar.gz").orElseThrow().bytes(),
+          TrustedKeys.of(key), "index");
+      assertEquals(List.of(), r.problems());
+      return r.index().entries().stream().map(IndexEntry::name).sorted().toList();
+    }
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void publish_wrongCredentials_isAnEnvironmentErrorNamingTheObject() throws Exception {
     Path keyFile = RepoFixture.writeKey(tmp.resolve("keys"));
     SigningKey key = SigningKey.load(keyFile);

@@ -9,11 +9,10 @@ import java.util.List;
 
 /**
  * One publisher process of bench/s3publish.sh:
- * {@code ObjectPublishBench ENDPOINT PREFIX KEYFILE WORK NAME COUNT BATCH GOFILE [serialized]}. Builds COUNT
+ * {@code ObjectPublishBench ENDPOINT PREFIX KEYFILE WORK NAME COUNT BATCH GOFILE}. Builds COUNT
  * packages NAME0.. (not timed), prints {@code ready}, waits for GOFILE to exist, then per BATCH
  * packages adds them to its own local repository and publishes it into {@code s3://repo/PREFIX}.
- * {@code serialized}: index writes one at a time through WORK/index.lock (see
- * {@link IndexWrites#serialized}). Prints the publishes, the conflicts merged again and the
+ * Prints the publishes, the conflicts merged again and the
  * milliseconds spent publishing.
  */
 public final class ObjectPublishBench {
@@ -45,9 +44,7 @@ public final class ObjectPublishBench {
     int conflicts = 0;
     long t0 = System.nanoTime();
     try (S3Store s3 = S3Store.open(where, args[0], true)) {
-      ObjectStore store = args.length > 8 && args[8].equals("serialized")
-          ? IndexWrites.serialized(s3, Path.of(args[3]).resolve("index.lock")) : s3;
-      ObjectPublisher publisher = new ObjectPublisher(store, key, Reporter.silent(),
+      ObjectPublisher publisher = new ObjectPublisher(s3, key, Reporter.silent(),
           new ObjectPublisher.Options(false, 1000, 0));
       for (int i = 0; i < count; i += batch) {
         local.publishFiles(built.subList(i, Math.min(count, i + batch)));

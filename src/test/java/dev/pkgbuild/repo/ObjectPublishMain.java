@@ -12,8 +12,7 @@ import java.util.List;
  * COUNT packages NAME0.. into its own local repository under WORK, BATCH at a time (default
  * 1), and publishes each batch into {@code s3://repo/PREFIX} at ENDPOINT. {@code stall}
  * stops before the first index write, after the packages are uploaded, until killed;
- * {@code single} publishes in single-publisher mode; {@code serialized} makes the index writes
- * one at a time (see {@link IndexWrites#serialized}) through the lock file WORK/index.lock.
+ * {@code single} publishes in single-publisher mode.
  * Prints {@code conflicts N} at the end.
  */
 public final class ObjectPublishMain {
@@ -33,7 +32,6 @@ public final class ObjectPublishMain {
     try (S3Store s3 = S3Store.open(where, endpoint, true)) {
       ObjectStore store = switch (mode) {
         case "stall" -> IndexWrites.stalling(s3);
-        case "serialized" -> IndexWrites.serialized(s3, Path.of(args[3]).resolve("index.lock"));
         default -> s3;
       };
       ObjectPublisher publisher = new ObjectPublisher(store, key, Reporter.silent(),

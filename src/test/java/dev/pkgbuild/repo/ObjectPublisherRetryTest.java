@@ -120,6 +120,28 @@ class ObjectPublisherRetryTest {
     }
 
     @Override
+    public Downloaded download(String key, String etag, long maxBytes, Path target) {
+      Fetched f = objects.get(key);
+      if (f == null) {
+        return null;
+      }
+      if (f.etag().equals(etag)) {
+        return new Downloaded(true, etag, 0);
+      }
+      try {
+        Files.write(target, f.bytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Downloaded(false, f.etag(), f.bytes().length);
+    }
+
+    @Override
+    public void delete(String key) {
+      objects.remove(key);
+    }
+
+    @Override
     public void upload(String key, Path file) {
       try {
         objects.put(key, new Fetched(Files.readAllBytes(file), "\"" + ++version + "\""));
