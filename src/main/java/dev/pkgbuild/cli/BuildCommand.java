@@ -28,6 +28,9 @@ final class BuildCommand implements Callable<Integer>, Declared {
         "Folder copied into the workspace (default: <recipe dir>/<name>/).", "--source-dir");
     Flags.flag(spec, "Keep the workspace even when the build succeeds.", "--keep-workspace");
     Flags.flag(spec, "On failure, open a shell in the sandbox at the failed step.", "--interactive");
+    Flags.flag(spec, "With --out-dir s3://...: upload the packages under incoming/ and write no index; one "
+        + "'pkgbuild publish --incoming s3://...' signs them into it (for stores without conditional writes).",
+        "--incoming");
     return spec;
   }
 
@@ -39,6 +42,10 @@ final class BuildCommand implements Callable<Integer>, Declared {
     Path sourceDir = Flags.get(spec, "--source-dir");
     boolean keepWorkspace = Flags.on(spec, "--keep-workspace");
     boolean interactive = Flags.on(spec, "--interactive");
+    boolean incoming = Flags.on(spec, "--incoming");
+    if (incoming && options.s3Out().isEmpty()) {
+      throw PkgbuildException.badInput("--incoming needs --out-dir s3://BUCKET/PREFIX");
+    }
     try (S3Output s3 = options.openS3Out()) {
       if (recipes.size() == 1 && Files.isRegularFile(recipes.get(0)) && !tree.forcesTree()) {
         BuildRequest request = options.request(recipes.get(0), sourceDir, keepWorkspace, interactive);
@@ -46,7 +53,7 @@ final class BuildCommand implements Callable<Integer>, Declared {
         if (s3 == null) {
           result.packages().forEach(options.out()::println);
         } else {
-          s3.publish().forEach(options.out()::println);
+          (incoming ? s3.offer() : s3.publish()).forEach(options.out()::println);
         }
         options.out().flush();
         return ExitStatus.OK.code();
@@ -57,7 +64,7 @@ final class BuildCommand implements Callable<Integer>, Declared {
       new Summary(options.out()).print(result);
       if (s3 != null) {
         // What did build is published even when others failed, as a folder repository keeps it.
-        s3.publish().forEach(options.out()::println);
+        (incoming ? s3.offer() : s3.publish()).forEach(options.out()::println);
       }
       options.out().flush();
       return result.ok() ? ExitStatus.OK.code() : ExitStatus.FAILED.code();

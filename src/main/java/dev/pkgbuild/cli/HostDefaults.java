@@ -30,6 +30,15 @@ final class HostDefaults {
     return Path.of(System.getProperty("java.io.tmpdir"), "pkgbuild");
   }
 
+  /** A new private folder under {@link #tempRoot} for one command's downloads; the caller removes it. */
+  static Path workFolder(String prefix) throws PkgbuildException {
+    try {
+      return java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(tempRoot()), prefix);
+    } catch (java.io.IOException e) {
+      throw PkgbuildException.environment("cannot make a work folder in " + tempRoot() + ": " + e.getMessage());
+    }
+  }
+
   /** The flag, else $SOURCE_DATE_EPOCH, else the recipe's last git commit time, else 0. */
   static SourceDateEpoch sourceDateEpoch(String flag, Path recipe) throws PkgbuildException {
     if (flag != null) {

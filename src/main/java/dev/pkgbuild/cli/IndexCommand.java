@@ -4,7 +4,11 @@ import dev.pkgbuild.diag.ExitStatus;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.repo.PackageInspector;
 import dev.pkgbuild.repo.PublishResult;
+import dev.pkgbuild.repo.ObjectPublisher;
 import dev.pkgbuild.repo.RepoRoot;
+import dev.pkgbuild.repo.S3Location;
+import dev.pkgbuild.repo.S3Store;
+import dev.pkgbuild.io.FileTrees;
 import dev.pkgbuild.repo.Repository;
 import dev.pkgbuild.sign.SigningKey;
 import java.io.PrintWriter;
@@ -29,8 +33,10 @@ final class IndexCommand implements Callable<Integer>, Declared {
             + "folder of a repository root). By default only packages the index lacks are read and records whose "
             + "file is gone are dropped; --rebuild reads every package again, in parallel, and also replaces an "
             + "index that does not verify.");
-    spec.addPositional(PositionalParamSpec.builder().type(Path.class).paramLabel("DIR")
-        .description("Arch folder of a repository, for example repo/x86_64, or the root.").build());
+    spec.addPositional(PositionalParamSpec.builder().type(String.class).paramLabel("DIR")
+        .description("Arch folder of a repository, for example repo/x86_64, or the root; or s3://BUCKET/PREFIX, "
+            + "whose indexes are always rebuilt from the packages in the store.").build());
+    S3Flags.declare(spec);
     Flags.value(spec, Path.class, "KEY", null, SigningKeyOption.DESCRIPTION, "--signing-key");
     Flags.value(spec, long.class, "SECONDS", "120", RepoOptions.LOCK_WAIT_DESCRIPTION, "--lock-wait");
     Flags.flag(spec, "Read every package again and write the index from scratch.", "--rebuild");
@@ -40,7 +46,11 @@ final class IndexCommand implements Callable<Integer>, Declared {
 
   @Override
   public Integer call() throws PkgbuildException {
-    Path dir = spec.positionalParameters().get(0).getValue();
+    String given = spec.positionalParameters().get(0).getValue();
+    if (S3Location.isS3(given)) {
+      return rebuildInStore(S3Location.parse(given));
+    }
+    Path dir = Path.of(given);
     boolean rebuild = Flags.on(spec, "--rebuild");
     String description = Flags.get(spec, "--description");
     Duration lockWait = Duration.ofSeconds(Flags.<Long>get(spec, "--lock-wait"));
@@ -58,6 +68,26 @@ final class IndexCommand implements Callable<Integer>, Declared {
       out.println(r.indexFile() + ": " + result.index().entries().size() + " packages"
           + (rebuild ? "" : ", " + result.added().size() + " added, " + result.removed().size() + " dropped")
           + ", " + (key == null ? "unsigned" : "signed with " + key.keyName()));
+    }
+    out.flush();
+    return ExitStatus.OK.code();
+  }
+
+  /** {@code index s3://...}: every arch's index written from scratch from the packages in the store. */
+  private int rebuildInStore(S3Location where) throws PkgbuildException {
+    SigningKey key = SigningKeyOption.load(Flags.get(spec, "--signing-key")).orElseThrow(() ->
+        PkgbuildException.badInput("no signing key: pass --signing-key or keep one *.rsa in keys/ (pkgbuild keygen)"));
+    PrintWriter out = spec.commandLine().getOut();
+    Path work = HostDefaults.workFolder("pkgbuild-index-");
+    try (S3Store store = S3Flags.of(spec).open(where)) {
+      ObjectPublisher publisher = new ObjectPublisher(store, key, RepoOptions.reporter(spec),
+          ObjectPublisher.Options.defaults(HostDefaults.sourceDateEpoch().seconds()));
+      for (ObjectPublisher.ArchResult r : publisher.rebuild(work)) {
+        out.println(where + "/" + r.arch() + "/APKINDEX.tar.gz: " + r.listed() + " packages, signed with "
+            + key.keyName());
+      }
+    } finally {
+      FileTrees.deleteQuietly(work);
     }
     out.flush();
     return ExitStatus.OK.code();

@@ -6,8 +6,10 @@ import dev.pkgbuild.repo.ObjectPublisher;
 import dev.pkgbuild.repo.S3Location;
 import dev.pkgbuild.repo.S3Store;
 import dev.pkgbuild.sign.SigningKey;
+import dev.pkgbuild.io.FileTrees;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -28,21 +30,28 @@ final class PublishCommand implements Callable<Integer>, Declared {
             + "no other publisher replaced it meanwhile (If-Match), merged again when one did. Credentials come "
             + "from the AWS SDK's default chain (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE, ...); "
             + "the region from AWS_REGION or the profile, else us-east-1.");
-    spec.addPositional(PositionalParamSpec.builder().type(Path.class).paramLabel("DIR").index("0")
-        .description("Local repository root with <arch>/APKINDEX.tar.gz (as pkgbuild build leaves it).").build());
-    spec.addPositional(PositionalParamSpec.builder().type(String.class).paramLabel("URL").index("1")
-        .description("s3://BUCKET/PREFIX to publish into.").build());
+    spec.addPositional(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(String.class)
+        .paramLabel("[DIR] URL").arity("1..2").description("DIR: local repository root with "
+            + "<arch>/APKINDEX.tar.gz (as pkgbuild build leaves it); URL: s3://BUCKET/PREFIX to publish into. "
+            + "With --incoming, URL alone.").build());
     Flags.value(spec, Path.class, "KEY", null, SigningKeyOption.DESCRIPTION, "--signing-key");
     S3Flags.declare(spec);
     Flags.flag(spec, "Write the index unconditionally: for stores that ignore If-Match; you guarantee that no "
         + "other publisher writes this repository at the same time.", "--single-publisher");
+    Flags.flag(spec, "Publish what builders left under URL/incoming/ (pkgbuild build --incoming): check each "
+        + "package, sign it into the index, then remove it from incoming/.", "--incoming");
     return spec;
   }
 
   @Override
   public Integer call() throws PkgbuildException {
-    Path dir = spec.positionalParameters().get(0).getValue();
-    S3Location where = S3Location.parse(spec.positionalParameters().get(1).getValue());
+    List<String> args = spec.positionalParameters().get(0).getValue();
+    boolean incoming = Flags.on(spec, "--incoming");
+    if (args.size() != (incoming ? 1 : 2)) {
+      throw PkgbuildException.badInput(incoming ? "publish --incoming takes the s3://BUCKET/PREFIX alone"
+          : "publish takes DIR and s3://BUCKET/PREFIX");
+    }
+    S3Location where = S3Location.parse(args.get(args.size() - 1));
     SigningKey key = SigningKeyOption.load(Flags.get(spec, "--signing-key")).orElseThrow(() ->
         PkgbuildException.badInput("no signing key: pass --signing-key or keep one *.rsa in keys/ (pkgbuild keygen)"));
     ObjectPublisher.Options options = new ObjectPublisher.Options(Flags.on(spec, "--single-publisher"),
@@ -50,7 +59,21 @@ final class PublishCommand implements Callable<Integer>, Declared {
     PrintWriter out = spec.commandLine().getOut();
     try (S3Store store = S3Flags.of(spec).open(where)) {
       ObjectPublisher publisher = new ObjectPublisher(store, key, RepoOptions.reporter(spec), options);
-      for (ObjectPublisher.ArchResult r : publisher.publish(dir)) {
+      List<ObjectPublisher.ArchResult> results;
+      if (incoming) {
+        Path work = HostDefaults.workFolder("pkgbuild-incoming-");
+        try {
+          results = publisher.takeIncoming(work);
+        } finally {
+          FileTrees.deleteQuietly(work);
+        }
+        if (results.isEmpty()) {
+          out.println(where + "/incoming: nothing waiting");
+        }
+      } else {
+        results = publisher.publish(Path.of(args.get(0)));
+      }
+      for (ObjectPublisher.ArchResult r : results) {
         out.println(where + "/" + r.arch() + ": " + r.listed() + " packages, " + r.uploaded() + " uploaded, "
             + r.added() + " added" + (r.conflicts() == 0 ? "" : ", " + r.conflicts() + " conflicts merged")
             + ", signed with " + key.keyName());

@@ -89,6 +89,14 @@ final class S3Output implements AutoCloseable {
         + " conflicts merged")).toList();
   }
 
+  /** Single-publisher mode: uploads what the build put into the stage under {@code incoming/}, no index written. */
+  List<String> offer() throws PkgbuildException {
+    SigningKey key = key().orElseThrow(() -> PkgbuildException.failed("no signing key after the build"));
+    int n = publisher(key).offer(stage);
+    return List.of(where + "/incoming: " + n + " package" + (n == 1 ? "" : "s") + " uploaded for "
+        + "'pkgbuild publish --incoming " + where + "' to index");
+  }
+
   private ObjectPublisher publisher(SigningKey key) throws PkgbuildException {
     return new ObjectPublisher(store, key, reporter,
         ObjectPublisher.Options.defaults(HostDefaults.sourceDateEpoch().seconds()));

@@ -36,6 +36,10 @@ public final class ObjectPublisher {
   private static final String INDEX = ArchFolder.INDEX;
   private static final String[] SIDECARS = {".spdx.json", ".log"};
   private static final int UPLOAD_THREADS = 8;
+  private static final String INCOMING = "incoming/";
+  private static final long MAX_PACKAGE = 4L << 30;
+  private static final long MAX_SIDECAR = 256L << 20;
+  private static final java.util.regex.Pattern SEGMENT = java.util.regex.Pattern.compile("[A-Za-z0-9._+~-]+");
 
   /**
    * How a publish goes.
@@ -103,6 +107,186 @@ public final class ObjectPublisher {
   public List<IndexEntry> published(String arch) throws PkgbuildException {
     ApkIndex index = readIndex(arch + "/" + INDEX).index();
     return index == null ? List.of() : index.entries();
+  }
+
+  /**
+   * Single-publisher mode, the builder's half: uploads every package of the local repository
+   * {@code root} (with its sidecars and records) under {@code incoming/<arch>/}, writing no
+   * index, for one {@link #takeIncoming} to sign into the index later.
+   *
+   * @return packages uploaded
+   */
+  public int offer(Path root) throws PkgbuildException {
+    RepoRoot local = new RepoRoot(root, key, reporter, Repository.DEFAULT_LOCK_WAIT);
+    int n = 0;
+    for (String arch : local.arches()) {
+      List<IndexEntry> entries = Repository.open(root, arch, key, reporter).index().entries();
+      upload(root.resolve(arch), INCOMING + arch, entries);
+      n += entries.size();
+    }
+    return n;
+  }
+
+  /**
+   * Single-publisher mode, the publisher's half: downloads what builders left under
+   * {@code incoming/} into {@code work}, checks each package (structure, datahash, bounds;
+   * builders' keys need not be trusted, the index signed here vouches for them), publishes them
+   * as {@link #publish} does, and only then deletes them from {@code incoming/}, so a crash
+   * leaves them there for the next run.
+   *
+   * @return one result per arch that had packages waiting
+   * @throws PkgbuildException when a waiting package does not verify or clashes with a published
+   *     one (nothing is published then), or the store fails
+   */
+  public List<ArchResult> takeIncoming(Path work) throws PkgbuildException {
+    Map<String, List<String>> byArch = new java.util.TreeMap<>();
+    for (String key : store.list(INCOMING)) {
+      String rest = key.substring(INCOMING.length());
+      int slash = rest.indexOf('/');
+      if (slash <= 0 || !safeRelative(rest)) {
+        throw PkgbuildException.badInput(key + ": not a name a builder leaves under " + INCOMING);
+      }
+      byArch.computeIfAbsent(rest.substring(0, slash), a -> new ArrayList<>()).add(rest.substring(slash + 1));
+    }
+    Path downloads = work.resolve("incoming");
+    Path stage = work.resolve("stage");
+    for (Map.Entry<String, List<String>> e : byArch.entrySet()) {
+      Path dir = downloads.resolve(e.getKey());
+      List<Path> apks = new ArrayList<>();
+      for (String name : e.getValue()) {
+        Path target = dir.resolve(name);
+        boolean apk = name.endsWith(".apk");
+        download(INCOMING + e.getKey() + "/" + name, apk ? MAX_PACKAGE : MAX_SIDECAR, target);
+        if (apk) {
+          apks.add(target);
+        }
+      }
+      Repository local = Repository.open(stage, e.getKey(), key, reporter).withInspector(PackageInspector.structural());
+      local.publishFiles(apks);
+      for (String name : e.getValue()) {
+        if (!name.endsWith(".apk")) {
+          copy(dir.resolve(name), stage.resolve(e.getKey()).resolve(name));
+        }
+      }
+    }
+    if (byArch.isEmpty()) {
+      return List.of();
+    }
+    List<ArchResult> results = publish(stage);
+    for (Map.Entry<String, List<String>> e : byArch.entrySet()) {
+      for (String name : e.getValue()) {
+        store.delete(INCOMING + e.getKey() + "/" + name);
+      }
+    }
+    return results;
+  }
+
+  /**
+   * {@code index --rebuild} on the store: every {@code <arch>/*.apk} is downloaded into
+   * {@code work} and read again (structure, datahash, bounds), and each arch's index is written
+   * from scratch, signed here, by a conditional write against the index it replaces (even one
+   * that does not verify); listed and read again when another writer changed it meanwhile.
+   *
+   * @return one result per arch with packages
+   * @throws PkgbuildException when a package does not verify, or the index keeps losing
+   */
+  public List<ArchResult> rebuild(Path work) throws PkgbuildException {
+    publishKey();
+    List<ArchResult> results = new ArrayList<>();
+    for (String arch : packageArches()) {
+      String indexKey = arch + "/" + INDEX;
+      for (int attempt = 1; ; attempt++) {
+        String etag = store.get(indexKey).map(ObjectStore.Fetched::etag).orElse(null);
+        Path root = work.resolve("rebuild-" + attempt);
+        Path dir = root.resolve(arch);
+        List<String> files = store.list(arch + "/").stream().map(k -> k.substring(arch.length() + 1))
+            .filter(f -> f.endsWith(".apk") && SEGMENT.matcher(f).matches()).toList();
+        for (String f : files) {
+          download(arch + "/" + f, MAX_PACKAGE, dir.resolve(f));
+        }
+        Repository local = Repository.open(root, arch, key, reporter).withInspector(PackageInspector.structural())
+            .withIndexEpoch(options.indexEpoch());
+        PublishResult built = local.rebuild();
+        byte[] bytes;
+        try {
+          bytes = Files.readAllBytes(local.indexFile());
+        } catch (IOException e) {
+          throw PkgbuildException.failed("cannot read " + local.indexFile() + ": " + e.getMessage());
+        }
+        ObjectStore.Outcome outcome = store.replace(indexKey, bytes, etag, options.singlePublisher());
+        if (outcome == ObjectStore.Outcome.WRITTEN) {
+          results.add(new ArchResult(arch, 0, 0, built.index().entries().size(), attempt - 1));
+          break;
+        }
+        if (attempt >= options.maxAttempts()) {
+          throw PkgbuildException.failed(indexKey + ": the index write failed " + attempt + " times in a row");
+        }
+        pause(attempt);
+      }
+    }
+    return results;
+  }
+
+  /** The arch folders of the store that hold packages (the store is listed once). */
+  private List<String> packageArches() throws PkgbuildException {
+    java.util.TreeSet<String> arches = new java.util.TreeSet<>();
+    for (String k : store.list("")) {
+      int slash = k.indexOf('/');
+      if (slash > 0 && k.indexOf('/', slash + 1) < 0 && k.endsWith(".apk") && !k.startsWith(INCOMING)
+          && SEGMENT.matcher(k.substring(0, slash)).matches()) {
+        arches.add(k.substring(0, slash));
+      }
+    }
+    return List.copyOf(arches);
+  }
+
+  /**
+   * The public keys at the store's root and each arch's index, copied into {@code work} as a
+   * folder repository holds them, for {@code repo-info}.
+   */
+  public static void copyMetadata(ObjectStore store, Path work) throws PkgbuildException {
+    for (String k : store.list("")) {
+      if (k.indexOf('/') < 0 && k.endsWith(".rsa.pub") && SEGMENT.matcher(k).matches()) {
+        download(store, k, MAX_SIDECAR, work.resolve(k));
+      } else if (k.endsWith("/" + INDEX) && k.indexOf('/') == k.length() - INDEX.length() - 1 && !k.startsWith(INCOMING)
+          && SEGMENT.matcher(k.substring(0, k.indexOf('/'))).matches()) {
+        download(store, k, MAX_SIDECAR, work.resolve(k));
+      }
+    }
+  }
+
+  private void download(String key, long max, Path target) throws PkgbuildException {
+    download(store, key, max, target);
+  }
+
+  private static void download(ObjectStore store, String key, long max, Path target) throws PkgbuildException {
+    try {
+      Files.createDirectories(target.getParent());
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot make " + target.getParent() + ": " + e.getMessage());
+    }
+    if (store.download(key, null, max, target) == null) {
+      throw PkgbuildException.failed(key + ": gone while it was read (another writer?)");
+    }
+  }
+
+  private static void copy(Path from, Path to) throws PkgbuildException {
+    try {
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot copy " + from + " to " + to + ": " + e.getMessage());
+    }
+  }
+
+  // Keys come from the store: each segment a plain file name, nothing that climbs out of the folder.
+  private static boolean safeRelative(String rest) {
+    for (String segment : rest.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Picks the records to remove from the current index (asked again after a conflict). */
@@ -278,7 +462,7 @@ public final class ObjectPublisher {
   }
 
   /** Uploads the packages and their sidecars, several at a time: each is one round trip. */
-  private void upload(Path dir, String arch, List<IndexEntry> entries) throws PkgbuildException {
+  private void upload(Path dir, String target, List<IndexEntry> entries) throws PkgbuildException {
     if (entries.isEmpty()) {
       return;
     }
@@ -287,7 +471,7 @@ public final class ObjectPublisher {
       List<Future<Void>> done = new ArrayList<>();
       for (IndexEntry e : entries) {
         done.add(pool.submit(() -> {
-          uploadOne(dir, arch, e);
+          uploadOne(dir, target, e);
           return null;
         }));
       }
@@ -307,22 +491,23 @@ public final class ObjectPublisher {
     }
   }
 
-  private void uploadOne(Path dir, String arch, IndexEntry e) throws PkgbuildException {
+  /** Uploads one package with its sidecars and records into {@code target} ({@code <arch>} or {@code incoming/<arch>}). */
+  private void uploadOne(Path dir, String target, IndexEntry e) throws PkgbuildException {
     String base = e.name() + "-" + e.version();
     for (String suffix : SIDECARS) {
       Path side = dir.resolve(base + suffix);
       if (Files.isRegularFile(side)) {
-        store.upload(arch + "/" + base + suffix, side);
+        store.upload(target + "/" + base + suffix, side);
       }
     }
     // What a later plan on another machine reads: the inputs hash, the build and test environments.
     for (Path record : records(base)) {
       if (Files.isRegularFile(dir.resolve(record))) {
-        store.upload(arch + "/" + record, dir.resolve(record));
+        store.upload(target + "/" + record, dir.resolve(record));
       }
     }
     // The package last of its files: a package present means its sidecars are too.
-    store.upload(arch + "/" + e.fileName(), dir.resolve(e.fileName()));
+    store.upload(target + "/" + e.fileName(), dir.resolve(e.fileName()));
   }
 
   /** The public key at the root, where users fetch it, written before any index it signs. */

@@ -35,6 +35,14 @@ public interface ObjectStore extends AutoCloseable {
    */
   Downloaded download(String key, String etag, long maxBytes, Path target) throws PkgbuildException;
 
+  /**
+   * The keys under {@code prefix} (relative to the repository's prefix, as the other methods
+   * take them), in the store's order (lexicographic for S3).
+   *
+   * @throws PkgbuildException when the store cannot be listed
+   */
+  java.util.List<String> list(String prefix) throws PkgbuildException;
+
   /** Deletes the object; no such object is no error. @throws PkgbuildException when the store refuses */
   void delete(String key) throws PkgbuildException;
 

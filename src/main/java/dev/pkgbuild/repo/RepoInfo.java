@@ -15,13 +15,13 @@ import java.util.stream.Stream;
  * What a consumer of a repository needs, read from the repository itself: its public keys
  * (at the root), its arches (folders with a verified index) and its package names.
  *
- * @param root the repository root
+ * @param location the repository root as shown: a folder's absolute path, or an {@code s3://} URL
  * @param keyNames the {@code *.rsa.pub} files at the root, sorted
  * @param arches arch folders holding an index, sorted
  * @param packages package names over all arches, sorted
  * @param url where the root is served, without a final slash
  */
-public record RepoInfo(Path root, List<String> keyNames, List<String> arches, List<String> packages, String url) {
+public record RepoInfo(String location, List<String> keyNames, List<String> arches, List<String> packages, String url) {
   /** The Wolfi base image the Dockerfile snippet starts from. */
   public static final String BASE_IMAGE = "cgr.dev/chainguard/wolfi-base";
 
@@ -39,14 +39,22 @@ public record RepoInfo(Path root, List<String> keyNames, List<String> arches, Li
    * @throws PkgbuildException (bad input) when it is not a repository or an index does not verify
    */
   public static RepoInfo read(Path root, String url) throws PkgbuildException {
+    return read(root, url, root.toAbsolutePath().normalize().toString());
+  }
+
+  /**
+   * Reads {@code root} as {@link #read(Path, String)} does, shown as {@code location} (where
+   * its files were copied from, such as {@code s3://BUCKET/PREFIX}).
+   */
+  public static RepoInfo read(Path root, String url, String location) throws PkgbuildException {
     List<String> keys = list(root, p -> p.getFileName().toString().endsWith(".rsa.pub") && Files.isRegularFile(p));
     List<String> arches = list(root, p -> Files.isRegularFile(p.resolve(ArchFolder.INDEX))
         && !p.getFileName().toString().startsWith("."));
     if (arches.isEmpty()) {
-      throw PkgbuildException.badInput(root + ": not a repository (no <arch>/" + ArchFolder.INDEX + " in it)");
+      throw PkgbuildException.badInput(location + ": not a repository (no <arch>/" + ArchFolder.INDEX + " in it)");
     }
     if (keys.isEmpty()) {
-      throw PkgbuildException.badInput(root + ": no public key (*.rsa.pub) at the repository root;"
+      throw PkgbuildException.badInput(location + ": no public key (*.rsa.pub) at the repository root;"
           + " publishing puts it there");
     }
     TreeSet<String> names = new TreeSet<>();
@@ -54,11 +62,12 @@ public record RepoInfo(Path root, List<String> keyNames, List<String> arches, Li
       Path index = root.resolve(arch).resolve(ArchFolder.INDEX);
       IndexArchive.Read r = IndexArchive.read(index, TrustedKeys.in(root));
       if (!r.problems().isEmpty()) {
-        throw PkgbuildException.badInput(index + ": " + String.join("; ", r.problems()));
+        throw PkgbuildException.badInput(location + "/" + arch + "/" + ArchFolder.INDEX + ": "
+            + String.join("; ", r.problems()));
       }
       r.index().entries().stream().map(IndexEntry::name).forEach(names::add);
     }
-    return new RepoInfo(root, keys, arches, List.copyOf(names), url);
+    return new RepoInfo(location, keys, arches, List.copyOf(names), url);
   }
 
   private static List<String> list(Path root, java.util.function.Predicate<Path> keep) throws PkgbuildException {
@@ -82,10 +91,10 @@ public record RepoInfo(Path root, List<String> keyNames, List<String> arches, Li
   /** The whole text {@code pkgbuild repo-info} prints. */
   public String render() {
     StringBuilder b = new StringBuilder();
-    b.append("repository: ").append(root.toAbsolutePath().normalize()).append('\n');
+    b.append("repository: ").append(location).append('\n');
     b.append("arches: ").append(String.join(" ", arches)).append('\n');
     for (String k : keyNames) {
-      b.append("public key: ").append(root.toAbsolutePath().normalize().resolve(k))
+      b.append("public key: ").append(location).append('/').append(k)
           .append(" (served at ").append(keyUrl(k)).append(")\n");
     }
     b.append("packages: ").append(packages.size()).append("\n\n");

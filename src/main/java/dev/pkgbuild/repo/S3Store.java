@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An {@link ObjectStore} on any S3-compatible API through the AWS SDK: credentials from the
@@ -138,6 +141,20 @@ public final class S3Store implements ObjectStore {
 
   private String shown(String key) {
     return "s3://" + where.bucket() + "/" + where.key(key);
+  }
+
+  @Override
+  public List<String> list(String prefix) throws PkgbuildException {
+    String base = where.key("");
+    List<String> keys = new ArrayList<>();
+    try {
+      for (S3Object o : s3.listObjectsV2Paginator(l -> l.bucket(where.bucket()).prefix(where.key(prefix))).contents()) {
+        keys.add(o.key().substring(base.length()));
+      }
+    } catch (SdkException e) {
+      throw failure("cannot list", prefix, e);
+    }
+    return keys;
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.pkgbuild.apk.ApkIndex;
 import dev.pkgbuild.apk.ApkVersion;
 import dev.pkgbuild.apk.IndexEntry;
 import dev.pkgbuild.diag.PkgbuildException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

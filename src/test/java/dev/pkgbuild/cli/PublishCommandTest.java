@@ -91,8 +91,86 @@ class PublishCommandTest {
     }
   }
 
+  /**
+   * Single-publisher mode: a real build uploads under incoming/ with its own key and writes no
+   * index; one publisher checks, signs and indexes what waits there; the store's index can be
+   * rebuilt from its packages, and repo-info reads the store.
+   */
+  @Test
+  void incomingMode_buildUploadsUnindexed_publishIncomingSignsItIn_thenIndexRebuildAndRepoInfoReadTheStore()
+      throws Exception {
+    dev.pkgbuild.testing.Requires.tool("bwrap");
+    dev.pkgbuild.testing.Requires.tool("gcc");
+    Path publisherKey = RepoFixture.writeKey(tmp.resolve("keys"));
+    SigningKey key = SigningKey.load(publisherKey);
+    try (S3ProxyServer s3 = new S3ProxyServer(tmp.resolve("s3"))) {
+      String url = "s3://" + S3ProxyServer.BUCKET + "/in";
+      String[] where = {"--s3-endpoint", s3.endpoint(), "--s3-path-style"};
+      // the builder has a key of its own, made on first use; the publisher's never leaves its machine
+      assertEquals(0, run(concat(new String[] {"build", "recipes/hello.yaml", "--out-dir", url, "--incoming",
+          "--keys-dir", tmp.resolve("builder-keys").toString(), "--cache-dir", tmp.resolve("cache").toString(),
+          "-q"}, where)), err::toString);
+      // hello and its subpackages
+      assertTrue(out.toString().contains(url + "/incoming: 3 packages uploaded"), out::toString);
+      try (S3Store store = s3.store("in")) {
+        assertTrue(store.get("x86_64/APKINDEX.tar.gz").isEmpty(), "a builder in incoming mode writes no index");
+        assertTrue(store.list("incoming/x86_64/").stream().anyMatch(k -> k.endsWith(".apk")), store.list("").toString());
+      }
+
+      String[] signing = {"--signing-key", publisherKey.toString()};
+      assertEquals(0, run(concat(concat(new String[] {"publish", "--incoming", url}, where), signing)), err::toString);
+      assertTrue(out.toString().contains(url + "/x86_64: 3 packages, 3 uploaded, 3 added, signed with test.rsa.pub"),
+          out::toString);
+      List<String> published = names(s3, "in", key);
+      assertTrue(published.contains("hello") && published.size() == 3, published.toString());
+      try (S3Store store = s3.store("in")) {
+        assertEquals(List.of(), store.list("incoming/"), "what was indexed leaves incoming/");
+        assertTrue(store.list("x86_64/").stream().anyMatch(k -> k.endsWith(".spdx.json")), "its SBOM went along");
+        // the index is gone or broken: index rebuilds it from the packages in the store
+        store.replace("x86_64/APKINDEX.tar.gz", new byte[] {1, 2, 3}, null, true);
+      }
+      assertEquals(0, run(concat(concat(new String[] {"index", url}, where), signing)), err::toString);
+      assertTrue(out.toString().contains(url + "/x86_64/APKINDEX.tar.gz: 3 packages, signed with test.rsa.pub"),
+          out::toString);
+      assertEquals(published, names(s3, "in", key));
+
+      assertEquals(0, run(concat(new String[] {"repo-info", url, "--url", s3.httpUrl("in")}, where)), err::toString);
+      assertTrue(out.toString().contains("repository: " + url + "\n"), out::toString);
+      assertTrue(out.toString().contains("public key: " + url + "/test.rsa.pub (served at " + s3.httpUrl("in")
+          + "/test.rsa.pub)"), out::toString);
+      assertTrue(out.toString().contains("apk add --no-cache " + String.join(" ", published)), out::toString);
+
+      assertEquals(0, run(concat(concat(new String[] {"publish", "--incoming", url}, where), signing)), err::toString);
+      assertTrue(out.toString().contains(url + "/incoming: nothing waiting"), out::toString);
+    }
+  }
+
+  @Test
+  void publishIncoming_aDamagedPackageWaiting_isRefusedAndNothingIsIndexed() throws Exception {
+    Path keyFile = RepoFixture.writeKey(tmp.resolve("keys"));
+    SigningKey key = SigningKey.load(keyFile);
+    Path bad = tmp.resolve("bad.apk");
+    java.nio.file.Files.write(bad, new byte[4096]);
+    try (S3ProxyServer s3 = new S3ProxyServer(tmp.resolve("s3"))) {
+      try (S3Store store = s3.store("in")) {
+        store.upload("incoming/x86_64/bad-1.0-r0.apk", bad);
+      }
+      assertEquals(ExitStatus.BAD_INPUT.code(), run("publish", "--incoming", "s3://repo/in", "--s3-endpoint",
+          s3.endpoint(), "--s3-path-style", "--signing-key", keyFile.toString()));
+      assertTrue(err.toString().contains("bad-1.0-r0.apk"), err::toString);
+      try (S3Store store = s3.store("in")) {
+        assertTrue(store.get("x86_64/APKINDEX.tar.gz").isEmpty());
+        assertEquals(List.of("incoming/x86_64/bad-1.0-r0.apk"), store.list("incoming/"), "left for the user to see");
+      }
+    }
+  }
+
   private static List<String> names(S3ProxyServer s3, SigningKey key) throws Exception {
-    try (S3Store store = s3.store("os")) {
+    return names(s3, "os", key);
+  }
+
+  private static List<String> names(S3ProxyServer s3, String prefix, SigningKey key) throws Exception {
+    try (S3Store store = s3.store(prefix)) {
       IndexArchive.Read r = IndexArchive.read(store.get("x86_64/APKINDEX.tar.gz").orElseThrow().bytes(),
           TrustedKeys.of(key), "index");
       assertEquals(List.of(), r.problems());

@@ -52,6 +52,11 @@ final class IndexWrites implements ObjectStore {
   }
 
   @Override
+  public java.util.List<String> list(String prefix) throws PkgbuildException {
+    return store.list(prefix);
+  }
+
+  @Override
   public void delete(String key) throws PkgbuildException {
     store.delete(key);
   }

@@ -137,6 +137,11 @@ class ObjectPublisherRetryTest {
     }
 
     @Override
+    public List<String> list(String prefix) {
+      return objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
+    @Override
     public void delete(String key) {
       objects.remove(key);
     }
