@@ -3,6 +3,7 @@ package dev.pkgbuild.env;
 import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.io.FileTrees;
+import dev.pkgbuild.io.SideBySide;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +28,8 @@ import java.util.stream.Stream;
  * empty; when the install fails, everything written into it is removed again.
  */
 public final class Installer {
+  private static final String STAGE = ".pkgbuild-unpack";
+
   private Installer() {}
 
   /**
@@ -49,11 +54,19 @@ public final class Installer {
   private static InstallResult run(Path root, InstallRequest request) throws IOException, PkgbuildException {
     RootLayout layout = new RootLayout(root);
     RootWriter writer = new RootWriter(layout, request.epoch());
-    PackageUnpacker unpacker = new PackageUnpacker(writer);
+    // Read and staged on every core, then placed in install order; the stage is inside the
+    // root (one filesystem, so placing is a rename) under a top-level dot name no package writes.
+    Path stage = root.resolve(STAGE);
+    PackageStager stager = new PackageStager(stage, new AtomicLong(), new AtomicLong());
+    List<VerifiedPackage> packages = request.packages();
+    List<Integer> order = IntStream.range(0, packages.size()).boxed().toList();
+    List<PackageStager.Staged> staged = SideBySide.map(order, i -> stager.stage(i, packages.get(i)));
     List<InstalledPackage> installed = new ArrayList<>();
-    for (VerifiedPackage p : request.packages()) {
-      installed.add(unpacker.unpack(p));
+    for (PackageStager.Staged s : staged) {
+      writer.place(s);
+      installed.add(s.pkg());
     }
+    FileTrees.delete(stage); // what was kept back (an owner's file kept, a dot name) is all that is left
     List<String> notes = new ArrayList<>();
     int links;
     try {

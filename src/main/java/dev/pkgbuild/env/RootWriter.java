@@ -6,34 +6,30 @@ import dev.pkgbuild.archive.TarEntry;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.source.SafeExtractor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Puts data entries into the root: directories, regular files (mode, mtime), symlinks (target
- * verbatim, never followed), hard links to an earlier file of the same package. Names are
- * checked as {@link RootLayout} and apk-tools require, other packages' files only replaced as
- * {@link FileOwners} allows, and the entry count and bytes are bounded with the same limits as
- * {@link SafeExtractor}. Owners are recorded, not applied: the sandbox maps them.
+ * Puts staged data entries into the root, package by package in install order: directories,
+ * regular files (moved from the stage, then mode and mtime), symlinks (target verbatim, never
+ * followed), hard links to an earlier file of the same package. Names are checked as
+ * {@link RootLayout} and apk-tools require, and other packages' files only replaced as
+ * {@link FileOwners} allows; the stage bounded entries and bytes with {@link SafeExtractor}'s
+ * limits. Owners are recorded, not applied: the sandbox maps them.
  */
-final class RootWriter implements PackageUnpacker.EntryWriter {
+final class RootWriter {
   private final RootLayout layout;
   private final FileOwners owners = new FileOwners();
   private final Map<Path, Acl> dirAcls = new LinkedHashMap<>();
   private final long epoch;
-  private long entries;
   private long bytes;
 
   RootWriter(RootLayout layout, long epoch) {
@@ -50,12 +46,16 @@ final class RootWriter implements PackageUnpacker.EntryWriter {
     return dirAcls;
   }
 
-  @Override
-  public void write(InstalledPackage pkg, TarEntry e, Map<String, String> pax, InputStream content)
-      throws IOException, PkgbuildException {
-    if (++entries > SafeExtractor.DEFAULT_MAX_ENTRIES) {
-      throw refuse(pkg, e.name(), "exceeds the limit of " + SafeExtractor.DEFAULT_MAX_ENTRIES + " entries");
+  /** Puts every entry of {@code staged} into the root, in archive order. */
+  void place(PackageStager.Staged staged) throws IOException, PkgbuildException {
+    for (PackageStager.Entry entry : staged.entries()) {
+      write(staged.pkg(), entry);
     }
+  }
+
+  private void write(InstalledPackage pkg, PackageStager.Entry staged) throws IOException, PkgbuildException {
+    TarEntry e = staged.entry();
+    Map<String, String> pax = staged.pax();
     if (e.name().startsWith(".")) {
       return; // apk reads top-level dot names only in the control member
     }
@@ -68,14 +68,14 @@ final class RootWriter implements PackageUnpacker.EntryWriter {
       if (e.type() == TarEntry.Type.DIRECTORY) {
         directory(pkg, parts, acl);
       } else if (!parts.get(parts.size() - 1).startsWith(".keep_")) {
-        nonDirectory(pkg, e, parts, acl, content);
+        nonDirectory(pkg, staged, parts, acl);
       }
     } catch (RootLayout.Refusal r) {
       throw refuse(pkg, e.name(), r.getMessage());
     }
   }
 
-  private static PkgbuildException refuse(InstalledPackage pkg, String entry, String why) {
+  static PkgbuildException refuse(InstalledPackage pkg, String entry, String why) {
     return PkgbuildException.badInput(pkg.label() + ": entry '" + entry + "' " + why);
   }
 
@@ -102,8 +102,9 @@ final class RootWriter implements PackageUnpacker.EntryWriter {
     return cur;
   }
 
-  private void nonDirectory(InstalledPackage pkg, TarEntry e, List<String> parts, Acl acl, InputStream content)
+  private void nonDirectory(InstalledPackage pkg, PackageStager.Entry staged, List<String> parts, Acl acl)
       throws RootLayout.Refusal, IOException, PkgbuildException {
+    TarEntry e = staged.entry();
     String dirName = String.join("/", parts.subList(0, parts.size() - 1));
     String base = parts.get(parts.size() - 1);
     InstalledPackage.Dir dir = pkg.dirs.get(dirName);
@@ -115,7 +116,7 @@ final class RootWriter implements PackageUnpacker.EntryWriter {
     }
     Path path = layout.parentOf(parts).resolve(base);
     String checksum = switch (e.type()) {
-      case FILE -> file(path, e, content);
+      case FILE -> file(path, staged);
       case SYMLINK -> symlink(path, e.linkTarget(), e.sha1());
       case HARDLINK -> hardlink(pkg, path, e.linkTarget());
       default -> throw new RootLayout.Refusal("is a device node, FIFO or other special file");
@@ -123,26 +124,16 @@ final class RootWriter implements PackageUnpacker.EntryWriter {
     pkg.dir(dirName).files.put(base, new InstalledPackage.FileRecord(acl, checksum));
   }
 
-  private String file(Path path, TarEntry e, InputStream content) throws IOException, RootLayout.Refusal {
+  /** The staged bytes renamed into place: the data was written once, on the stage's thread. */
+  private String file(Path path, PackageStager.Entry staged) throws IOException, RootLayout.Refusal {
+    TarEntry e = staged.entry();
     clear(path);
-    MessageDigest sha1 = e.sha1() == null ? Digests.of("SHA-1") : null;
-    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = content.read(buf)) > 0; ) {
-        bytes += n;
-        if (bytes > SafeExtractor.DEFAULT_MAX_BYTES) {
-          throw new RootLayout.Refusal("makes the root larger than " + SafeExtractor.DEFAULT_MAX_BYTES + " bytes");
-        }
-        out.write(buf, 0, n);
-        if (sha1 != null) {
-          sha1.update(buf, 0, n);
-        }
-      }
-    }
+    Files.move(staged.content(), path);
+    bytes += staged.size();
     Files.setAttribute(path, "unix:mode", e.mode() & 07777);
     Files.setLastModifiedTime(path, FileTime.fromMillis(e.mtime() * 1000));
     String recorded = PackageUnpacker.q1(e.sha1());
-    return recorded != null || sha1 == null ? recorded : ApkIdentity.fromSha1(sha1.digest());
+    return recorded != null ? recorded : staged.checksum();
   }
 
   private String symlink(Path path, String target, String record) throws IOException, RootLayout.Refusal {
