@@ -3,6 +3,7 @@ package dev.pkgbuild.env;
 import dev.pkgbuild.apk.Dependency;
 import dev.pkgbuild.diag.PkgbuildException;
 import dev.pkgbuild.io.FileTrees;
+import dev.pkgbuild.io.Nss;
 import dev.pkgbuild.io.SideBySide;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -39,6 +40,7 @@ public final class Installer {
    *     package that no longer matches its index entry, or a root that is not empty
    */
   public static InstallResult install(Path root, InstallRequest request) throws PkgbuildException {
+    Nss.start(); // the data hashes are native where the host has NSS; it loads while the root is prepared
     Path real = prepare(root);
     try {
       return run(real, request);
@@ -59,10 +61,16 @@ public final class Installer {
     Path stage = root.resolve(STAGE);
     PackageStager stager = new PackageStager(stage, new AtomicLong(), new AtomicLong());
     List<VerifiedPackage> packages = request.packages();
-    List<Integer> order = IntStream.range(0, packages.size()).boxed().toList();
-    List<PackageStager.Staged> staged = SideBySide.map(order, i -> stager.stage(i, packages.get(i)));
+    // Largest first, so that no core is left alone with one big package at the end.
+    List<Integer> bySize = IntStream.range(0, packages.size()).boxed()
+        .sorted(Comparator.comparingLong((Integer i) -> packages.get(i).entry().fileSize()).reversed()).toList();
+    List<PackageStager.Staged> staged = SideBySide.map(bySize, i -> stager.stage(i, packages.get(i)));
+    PackageStager.Staged[] inOrder = new PackageStager.Staged[packages.size()];
+    for (int k = 0; k < bySize.size(); k++) {
+      inOrder[bySize.get(k)] = staged.get(k);
+    }
     List<InstalledPackage> installed = new ArrayList<>();
-    for (PackageStager.Staged s : staged) {
+    for (PackageStager.Staged s : inOrder) {
       writer.place(s);
       installed.add(s.pkg());
     }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The half of an install that needs no order: one package read (inflated, its hashes checked)
- * and each regular file's bytes written to a numbered file in a stage folder on the root's
- * filesystem, so that several packages are read on several cores. {@link RootWriter} then
+ * and each regular file's bytes, mode and mtime written to a numbered file in a stage folder
+ * on the root's filesystem, so that several packages are read on several cores. {@link RootWriter} then
  * takes the packages in install order and moves the staged files into place by rename, making
  * every decision (names, conflicts, directories, links) exactly as if it had streamed them.
  */
@@ -55,13 +56,14 @@ final class PackageStager {
     } catch (IOException e) {
       throw PkgbuildException.failed("cannot make " + dir + ": " + e.getMessage());
     }
+    byte[] buf = new byte[1 << 16];
     InstalledPackage pkg = new PackageUnpacker((pk, e, pax, content) -> out.add(entry(pk, dir, out.size(), e, pax,
-        content))).unpack(p);
+        content, buf))).unpack(p);
     return new Staged(pkg, out);
   }
 
   private Entry entry(InstalledPackage pkg, Path dir, int index, TarEntry e, Map<String, String> pax,
-      InputStream content) throws IOException, PkgbuildException {
+      InputStream content, byte[] buf) throws IOException, PkgbuildException {
     if (entries.incrementAndGet() > SafeExtractor.DEFAULT_MAX_ENTRIES) {
       throw RootWriter.refuse(pkg, e.name(), "exceeds the limit of " + SafeExtractor.DEFAULT_MAX_ENTRIES + " entries");
     }
@@ -72,7 +74,6 @@ final class PackageStager {
     MessageDigest sha1 = e.sha1() == null ? Digests.of("SHA-1") : null;
     long size = 0;
     try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      byte[] buf = new byte[1 << 16];
       for (int n; (n = content.read(buf)) > 0; ) {
         size += n;
         if (bytes.addAndGet(n) > SafeExtractor.DEFAULT_MAX_BYTES) {
@@ -85,6 +86,9 @@ final class PackageStager {
         }
       }
     }
+    // Mode and mtime here, on the stage's thread: the rename into place keeps both.
+    Files.setAttribute(file, "unix:mode", e.mode() & 07777);
+    Files.setLastModifiedTime(file, FileTime.fromMillis(e.mtime() * 1000));
     return new Entry(e, pax, file, sha1 == null ? null : ApkIdentity.fromSha1(sha1.digest()), size);
   }
 }

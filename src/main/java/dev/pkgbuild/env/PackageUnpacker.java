@@ -54,7 +54,8 @@ final class PackageUnpacker {
       throw PkgbuildException.badInput(p.label() + ": no .PKGINFO in the control member of " + p.file());
     }
     PkgInfo info = PkgInfo.parse(new String(pkginfo, StandardCharsets.UTF_8));
-    MessageDigest sha256 = Digests.of("SHA-256");
+    // All of the compressed data goes through it: native (NSS) where the host has it.
+    MessageDigest sha256 = Digests.bulk("SHA-256");
     // Without a datahash, apk checks the package as one SHA-1 over control and data; with one, that costs for nothing.
     MessageDigest legacy = info.datahash() == null ? Digests.of("SHA-1") : null;
     if (legacy != null) {

@@ -128,10 +128,8 @@ final class RootWriter {
   private String file(Path path, PackageStager.Entry staged) throws IOException, RootLayout.Refusal {
     TarEntry e = staged.entry();
     clear(path);
-    Files.move(staged.content(), path);
+    Files.move(staged.content(), path); // with the mode and mtime the stage gave it
     bytes += staged.size();
-    Files.setAttribute(path, "unix:mode", e.mode() & 07777);
-    Files.setLastModifiedTime(path, FileTime.fromMillis(e.mtime() * 1000));
     String recorded = PackageUnpacker.q1(e.sha1());
     return recorded != null ? recorded : staged.checksum();
   }
