@@ -43,11 +43,13 @@ public final class ApkReader {
   public static final long SIZE_SLACK = 16L << 20;
 
   private final Path file;
+  private final boolean headOnly;
   private final List<String> problems = new ArrayList<>();
   private final List<ApkContents.Signature> signatures = new ArrayList<>();
 
-  private ApkReader(Path file) {
+  private ApkReader(Path file, boolean headOnly) {
     this.file = file;
+    this.headOnly = headOnly;
   }
 
   /**
@@ -69,8 +71,25 @@ public final class ApkReader {
    *     truncated, corrupt, has no {@code .PKGINFO}, or inflates past {@link #inflateLimit}
    */
   public static ApkContents read(Path apk, Function<ApkContents, String> beforeData) throws PkgbuildException {
+    return read(apk, beforeData, false);
+  }
+
+  /**
+   * Reads {@code apk} up to its data member and hashes the data's compressed bytes against
+   * {@code datahash}, without inflating them: the signatures, the control member and its
+   * identity, and whether the bytes on disk are the ones the control member vouches for. The
+   * result has no entries. For a package this process just wrote, whose tar its writer made.
+   *
+   * @throws PkgbuildException as {@link #read(Path)}
+   */
+  public static ApkContents head(Path apk) throws PkgbuildException {
+    return read(apk, c -> null, true);
+  }
+
+  private static ApkContents read(Path apk, Function<ApkContents, String> beforeData, boolean headOnly)
+      throws PkgbuildException {
     try (InputStream in = Files.newInputStream(apk)) { // GzipMembers reads in 64 KiB chunks itself
-      return new ApkReader(apk).read(in, Files.size(apk), beforeData);
+      return new ApkReader(apk, headOnly).read(in, Files.size(apk), beforeData);
     } catch (NoSuchFileException e) {
       throw PkgbuildException.badInput(apk + ": no such file");
     } catch (EOFException e) {
@@ -139,6 +158,12 @@ public final class ApkReader {
     legacy.raw(control, 0, control.length);
     if (refused != null) {
       problems.add(refused + "; data not read");
+    } else if (headOnly) {
+      if (info.datahash() == null) {
+        problems.add("no datahash: the data cannot be checked without reading it");
+      }
+      return new ApkContents(file, fileSize, signatures, control, dataOffset, pkginfoText, info, controlNames,
+          List.of(), datahash, controlIdentity, problems);
     } else if (!g.atMember()) {
       problems.add(g.hasMore() ? "bytes after the control member are not gzip" : "no data member");
     } else {

@@ -29,6 +29,21 @@ public interface PackageInspector {
   }
 
   /**
+   * For a package this process just wrote: its signature over the control member against
+   * {@code keys} and its compressed data against {@code datahash}, read back from the disk
+   * without inflating the data again (the tar inside is the writer's, which its tests prove).
+   */
+  static PackageInspector ownOutput(TrustedKeys keys) {
+    return apk -> {
+      ApkVerifier.Result r = ApkVerifier.verify(ApkReader.head(apk), keys);
+      if (!r.ok()) {
+        throw PkgbuildException.badInput(apk + ": " + String.join("; ", r.problems()));
+      }
+      return r.contents().indexEntry();
+    };
+  }
+
+  /**
    * Checks structure and datahash only, whoever signed the package: what {@code pkgbuild index}
    * uses for folders of packages from elsewhere.
    */

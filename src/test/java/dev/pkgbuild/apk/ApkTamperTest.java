@@ -47,6 +47,32 @@ class ApkTamperTest {
     }
   }
 
+  /** The packager's read-back of its own output reads only the heads, yet misses no changed byte either. */
+  @Test
+  void head_anyFlippedByteInControlOrData_detectedWithoutInflating(@TempDir Path tmp) throws Exception {
+    ApkWriterTest.key();
+    Path apk = ApkWriterTest.write(tmp, "a", 1);
+    TrustedKeys keys = TrustedKeys.of(ApkWriterTest.key);
+    ApkContents good = ApkReader.head(apk);
+    assertTrue(ApkVerifier.verify(good, keys).ok(), good.problems().toString());
+    assertEquals(ApkReader.read(apk).indexEntry(), good.indexEntry(), "the same index record as a full read");
+    byte[] bytes = Files.readAllBytes(apk);
+    int controlStart = (int) (good.dataOffset() - good.controlMember().length);
+    Path bad = tmp.resolve("bad.apk");
+    for (int i = controlStart; i < bytes.length; i++) {
+      byte[] b = bytes.clone();
+      b[i] ^= 0x01;
+      Files.write(bad, b);
+      boolean detected;
+      try {
+        detected = !ApkVerifier.verify(ApkReader.head(bad), keys).ok();
+      } catch (PkgbuildException e) {
+        detected = true;
+      }
+      assertTrue(detected, "flip at " + i + " of " + bytes.length);
+    }
+  }
+
   @Test
   void verify_flippedSignatureValue_bad(@TempDir Path tmp) throws Exception {
     ApkWriterTest.key();
