@@ -101,7 +101,7 @@ final class BuildOptions {
     if (s3.isEmpty()) {
       return null;
     }
-    S3Output o = S3Output.open(s3.get(), environment.s3, signingKey, keysDir, HostDefaults.tempRoot(), reporter());
+    S3Output o = S3Output.open(s3.get(), environment.s3, signingKey, keysDir, reporter());
     outDir = o.stage();
     return o;
   }

@@ -75,8 +75,7 @@ final class IndexCommand implements Callable<Integer>, Declared {
 
   /** {@code index s3://...}: every arch's index written from scratch from the packages in the store. */
   private int rebuildInStore(S3Location where) throws PkgbuildException {
-    SigningKey key = SigningKeyOption.load(Flags.get(spec, "--signing-key")).orElseThrow(() ->
-        PkgbuildException.badInput("no signing key: pass --signing-key or keep one *.rsa in keys/ (pkgbuild keygen)"));
+    SigningKey key = SigningKeyOption.required(Flags.get(spec, "--signing-key"));
     PrintWriter out = spec.commandLine().getOut();
     Path work = HostDefaults.workFolder("pkgbuild-index-");
     try (S3Store store = S3Flags.of(spec).open(where)) {

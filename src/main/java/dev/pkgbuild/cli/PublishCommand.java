@@ -52,8 +52,7 @@ final class PublishCommand implements Callable<Integer>, Declared {
           : "publish takes DIR and s3://BUCKET/PREFIX");
     }
     S3Location where = S3Location.parse(args.get(args.size() - 1));
-    SigningKey key = SigningKeyOption.load(Flags.get(spec, "--signing-key")).orElseThrow(() ->
-        PkgbuildException.badInput("no signing key: pass --signing-key or keep one *.rsa in keys/ (pkgbuild keygen)"));
+    SigningKey key = SigningKeyOption.required(Flags.get(spec, "--signing-key"));
     ObjectPublisher.Options options = new ObjectPublisher.Options(Flags.on(spec, "--single-publisher"),
         ObjectPublisher.Options.defaults(0).maxAttempts(), HostDefaults.sourceDateEpoch().seconds());
     PrintWriter out = spec.commandLine().getOut();
@@ -74,12 +73,16 @@ final class PublishCommand implements Callable<Integer>, Declared {
         results = publisher.publish(Path.of(args.get(0)));
       }
       for (ObjectPublisher.ArchResult r : results) {
-        out.println(where + "/" + r.arch() + ": " + r.listed() + " packages, " + r.uploaded() + " uploaded, "
-            + r.added() + " added" + (r.conflicts() == 0 ? "" : ", " + r.conflicts() + " conflicts merged")
-            + ", signed with " + key.keyName());
+        out.println(line(where, r) + ", signed with " + key.keyName());
       }
     }
     out.flush();
     return ExitStatus.OK.code();
+  }
+
+  /** What publishing one arch did, in the words {@code publish} and {@code build --out-dir s3://} print. */
+  static String line(S3Location where, ObjectPublisher.ArchResult r) {
+    return where + "/" + r.arch() + ": " + r.listed() + " packages, " + r.uploaded() + " uploaded, " + r.added()
+        + " added" + (r.conflicts() == 0 ? "" : ", " + r.conflicts() + " conflicts merged");
   }
 }

@@ -20,8 +20,7 @@ final class RepoOptions {
   long lockWaitSeconds;
 
   SigningKey key() throws PkgbuildException {
-    return signing.load().orElseThrow(() ->
-        PkgbuildException.badInput("no signing key: pass --signing-key or keep one *.rsa in keys/ (pkgbuild keygen)"));
+    return SigningKeyOption.required(signing.signingKey);
   }
 
   Duration lockWait() {

@@ -24,13 +24,8 @@ final class S3Objects implements ObjectSource {
   }
 
   @Override
-  public boolean handles(String scheme) {
-    return scheme.equals("s3");
-  }
-
-  @Override
   public Fetched get(URI uri, String etag, long maxBytes, Path target) throws PkgbuildException {
-    if (!handles(uri.getScheme()) || uri.getHost() == null) {
+    if (!"s3".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
       throw PkgbuildException.badInput(uri + ": not an s3://BUCKET/KEY location");
     }
     String key = uri.getPath().replaceFirst("^/+", "");

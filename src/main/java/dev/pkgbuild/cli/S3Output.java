@@ -7,10 +7,7 @@ import dev.pkgbuild.io.FileTrees;
 import dev.pkgbuild.repo.ObjectPublisher;
 import dev.pkgbuild.repo.S3Location;
 import dev.pkgbuild.repo.S3Store;
-import dev.pkgbuild.sign.Keys;
 import dev.pkgbuild.sign.SigningKey;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,20 +37,18 @@ final class S3Output implements AutoCloseable {
   }
 
   /**
-   * Opens the store, with an empty stage folder under {@code tempRoot}.
+   * Opens the store, with an empty stage folder under the temp root.
    *
    * @throws PkgbuildException when the stage folder cannot be made or the endpoint is malformed
    */
-  static S3Output open(S3Location where, S3Flags flags, Path signingKey, Path keysDir, Path tempRoot,
-      Reporter reporter) throws PkgbuildException {
-    S3Store store = flags.open(where);
+  static S3Output open(S3Location where, S3Flags flags, Path signingKey, Path keysDir, Reporter reporter)
+      throws PkgbuildException {
+    Path stage = HostDefaults.workFolder("pkgbuild-s3-");
     try {
-      Files.createDirectories(tempRoot);
-      return new S3Output(where, store, Files.createTempDirectory(tempRoot, "pkgbuild-s3-"), signingKey, keysDir,
-          reporter);
-    } catch (IOException e) {
-      store.close();
-      throw PkgbuildException.environment("cannot make a stage folder in " + tempRoot + ": " + e.getMessage());
+      return new S3Output(where, flags.open(where), stage, signingKey, keysDir, reporter);
+    } catch (PkgbuildException e) {
+      FileTrees.deleteQuietly(stage);
+      throw e;
     }
   }
 
@@ -83,10 +78,7 @@ final class S3Output implements AutoCloseable {
   /** Publishes what the build put into the stage; one line per arch for the user. */
   List<String> publish() throws PkgbuildException {
     SigningKey key = key().orElseThrow(() -> PkgbuildException.failed("no signing key after the build"));
-    List<ObjectPublisher.ArchResult> results = publisher(key).publish(stage);
-    return results.stream().map(r -> where + "/" + r.arch() + ": " + r.listed() + " packages, " + r.uploaded()
-        + " uploaded, " + r.added() + " added" + (r.conflicts() == 0 ? "" : ", " + r.conflicts()
-        + " conflicts merged")).toList();
+    return publisher(key).publish(stage).stream().map(r -> PublishCommand.line(where, r)).toList();
   }
 
   /** Single-publisher mode: uploads what the build put into the stage under {@code incoming/}, no index written. */
@@ -104,11 +96,7 @@ final class S3Output implements AutoCloseable {
 
   /** The key the build signs with: the given one, else the one in the keys folder (the build may have made it). */
   private Optional<SigningKey> key() throws PkgbuildException {
-    if (signingKey != null) {
-      return Optional.of(SigningKey.load(signingKey));
-    }
-    Optional<Path> found = Keys.findDefault(keysDir);
-    return found.isPresent() ? Optional.of(SigningKey.load(found.get())) : Optional.empty();
+    return SigningKeyOption.load(signingKey, keysDir);
   }
 
   @Override

@@ -21,10 +21,21 @@ final class SigningKeyOption {
 
   /** The key at {@code signingKey}, else the only one in keys/, else empty. */
   static Optional<SigningKey> load(Path signingKey) throws PkgbuildException {
+    return load(signingKey, Path.of("keys"));
+  }
+
+  /** The key at {@code signingKey}, else the only one in {@code keysDir}, else empty. */
+  static Optional<SigningKey> load(Path signingKey, Path keysDir) throws PkgbuildException {
     if (signingKey != null) {
       return Optional.of(SigningKey.load(signingKey));
     }
-    Optional<Path> found = Keys.findDefault(Path.of("keys"));
+    Optional<Path> found = Keys.findDefault(keysDir);
     return found.isPresent() ? Optional.of(SigningKey.load(found.get())) : Optional.empty();
+  }
+
+  /** As {@link #load(Path)}, for commands that sign. @throws PkgbuildException (bad input) when there is no key */
+  static SigningKey required(Path signingKey) throws PkgbuildException {
+    return load(signingKey).orElseThrow(() ->
+        PkgbuildException.badInput("no signing key: pass --signing-key or keep one *.rsa in keys/ (pkgbuild keygen)"));
   }
 }

@@ -23,20 +23,9 @@ public interface ObjectSource {
   }
 
   /** A source that knows no scheme: every {@code s3://} repository is refused with a clear line. */
-  ObjectSource NONE = new ObjectSource() {
-    @Override
-    public boolean handles(String scheme) {
-      return false;
-    }
-
-    @Override
-    public Fetched get(URI uri, String etag, long maxBytes, Path target) throws PkgbuildException {
-      throw PkgbuildException.badInput(uri.getScheme() + ": no such repository store here");
-    }
+  ObjectSource NONE = (uri, etag, maxBytes, target) -> {
+    throw PkgbuildException.badInput(uri.getScheme() + ": no such repository store here");
   };
-
-  /** Whether URLs of {@code scheme} (lower case, e.g. {@code s3}) are read through this source. */
-  boolean handles(String scheme);
 
   /**
    * Fetches {@code uri} into {@code target} unless its ETag is still {@code etag} (null: fetch);
