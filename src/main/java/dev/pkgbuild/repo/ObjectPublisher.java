@@ -195,17 +195,13 @@ public final class ObjectPublisher {
     List<ArchResult> results = new ArrayList<>();
     for (String arch : packageArches()) {
       String indexKey = arch + "/" + INDEX;
-      for (int attempt = 1; ; attempt++) {
+      Repository local = Repository.open(work, arch, key, reporter).withInspector(PackageInspector.structural())
+          .withIndexEpoch(options.indexEpoch());
+      int[] attempts = {0};
+      int listed = untilWritten(indexKey, "nothing was changed, try again", () -> {
+        attempts[0]++;
         String etag = store.get(indexKey).map(ObjectStore.Fetched::etag).orElse(null);
-        Path root = work.resolve("rebuild-" + attempt);
-        Path dir = root.resolve(arch);
-        List<String> files = store.list(arch + "/").stream().map(k -> k.substring(arch.length() + 1))
-            .filter(f -> f.endsWith(".apk") && SEGMENT.matcher(f).matches()).toList();
-        for (String f : files) {
-          download(arch + "/" + f, MAX_PACKAGE, dir.resolve(f));
-        }
-        Repository local = Repository.open(root, arch, key, reporter).withInspector(PackageInspector.structural())
-            .withIndexEpoch(options.indexEpoch());
+        mirror(arch, local.archDir());
         PublishResult built = local.rebuild();
         byte[] bytes;
         try {
@@ -213,18 +209,64 @@ public final class ObjectPublisher {
         } catch (IOException e) {
           throw PkgbuildException.failed("cannot read " + local.indexFile() + ": " + e.getMessage());
         }
-        ObjectStore.Outcome outcome = store.replace(indexKey, bytes, etag, options.singlePublisher());
-        if (outcome == ObjectStore.Outcome.WRITTEN) {
-          results.add(new ArchResult(arch, 0, 0, built.index().entries().size(), attempt - 1));
-          break;
-        }
-        if (attempt >= options.maxAttempts()) {
-          throw PkgbuildException.failed(indexKey + ": the index write failed " + attempt + " times in a row");
-        }
-        pause(attempt);
-      }
+        return store.replace(indexKey, bytes, etag, options.singlePublisher()) == ObjectStore.Outcome.WRITTEN
+            ? Optional.of(built.index().entries().size()) : Optional.empty();
+      });
+      results.add(new ArchResult(arch, 0, 0, listed, attempts[0] - 1));
     }
     return results;
+  }
+
+  /**
+   * Makes {@code dir} hold exactly the store's {@code <arch>/*.apk}: what is new is downloaded,
+   * what is gone is removed, what is there already is kept (a retry after a conflict reads only
+   * what changed).
+   */
+  private void mirror(String arch, Path dir) throws PkgbuildException {
+    java.util.Set<String> files = new java.util.TreeSet<>();
+    for (String k : store.list(arch + "/")) {
+      String f = k.substring(arch.length() + 1);
+      if (f.endsWith(".apk") && SEGMENT.matcher(f).matches()) {
+        files.add(f);
+      }
+    }
+    try (java.util.stream.Stream<Path> there = Files.isDirectory(dir) ? Files.list(dir) : java.util.stream.Stream.empty()) {
+      for (Path p : there.filter(p -> p.getFileName().toString().endsWith(".apk")).toList()) {
+        if (!files.remove(p.getFileName().toString())) {
+          Files.delete(p);
+        }
+      }
+    } catch (IOException e) {
+      throw PkgbuildException.failed("cannot list " + dir + ": " + e.getMessage());
+    }
+    for (String f : files) {
+      download(arch + "/" + f, MAX_PACKAGE, dir.resolve(f));
+    }
+  }
+
+  /** One try at a conditional index write: its result, or empty when another writer got there first. */
+  @FunctionalInterface
+  private interface Attempt<T> {
+    Optional<T> run() throws PkgbuildException;
+  }
+
+  /**
+   * Runs {@code attempt} until it writes, pausing between tries, at most {@link Options#maxAttempts} times.
+   *
+   * @throws PkgbuildException naming {@code indexKey} and {@code afterwards} when every try lost
+   */
+  private <T> T untilWritten(String indexKey, String afterwards, Attempt<T> attempt) throws PkgbuildException {
+    for (int n = 1; ; n++) {
+      Optional<T> done = attempt.run();
+      if (done.isPresent()) {
+        return done.get();
+      }
+      if (n >= options.maxAttempts()) {
+        throw PkgbuildException.failed(indexKey + ": the index write failed " + n
+            + " times in a row (other publishers, or the connection); " + afterwards);
+      }
+      pause(n);
+    }
   }
 
   /** The arch folders of the store that hold packages (the store is listed once). */
@@ -335,32 +377,23 @@ public final class ObjectPublisher {
    */
   public List<IndexEntry> remove(String arch, Pick pick) throws PkgbuildException {
     String indexKey = arch + "/" + INDEX;
-    for (int attempt = 1; ; attempt++) {
+    List<IndexEntry> removed = untilWritten(indexKey, "nothing was removed, try again", () -> {
       Remote remote = readIndex(indexKey);
-      if (remote.index() == null) {
-        return List.of();
-      }
-      List<IndexEntry> chosen = pick.from(remote.index());
+      List<IndexEntry> chosen = remote.index() == null ? List.of() : pick.from(remote.index());
       if (chosen.isEmpty()) {
-        return chosen;
+        return Optional.of(chosen);
       }
       ApkIndex next = remote.index();
       for (IndexEntry e : chosen) {
         next = next.without(e.name(), e.version());
       }
-      ObjectStore.Outcome outcome = store.replace(indexKey, render(next), remote.etag(), options.singlePublisher());
-      if (outcome == ObjectStore.Outcome.WRITTEN) {
-        for (IndexEntry e : chosen) {
-          deleteObjects(arch, e);
-        }
-        return chosen;
-      }
-      if (attempt >= options.maxAttempts()) {
-        throw PkgbuildException.failed(indexKey + ": the index write failed " + attempt
-            + " times in a row (other publishers, or the connection); nothing was removed, try again");
-      }
-      pause(attempt);
+      return store.replace(indexKey, render(next), remote.etag(), options.singlePublisher())
+          == ObjectStore.Outcome.WRITTEN ? Optional.of(chosen) : Optional.empty();
+    });
+    for (IndexEntry e : removed) {
+      deleteObjects(arch, e);
     }
+    return removed;
   }
 
   private void deleteObjects(String arch, IndexEntry e) throws PkgbuildException {
