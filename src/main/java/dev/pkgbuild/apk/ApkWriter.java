@@ -11,6 +11,7 @@ import dev.pkgbuild.sign.SignatureType;
 import dev.pkgbuild.sign.SigningKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ public record ApkWriter(SigningKey key, List<SignatureType> types, long sourceDa
       byte[] signature = key == null ? new byte[0] : SignatureMember.build(key, types, control, sourceDateEpoch);
       out.write(signature);
       out.write(control);
-      Files.copy(data, out);
+      copyLarge(data, out);
       out.flush();
       long total = signature.length + control.length + Files.size(data);
       return new WrittenApk(done, ApkIdentity.of(control), total);
@@ -112,6 +113,20 @@ public record ApkWriter(SigningKey key, List<SignatureType> types, long sourceDa
       throw PkgbuildException.failed("cannot package " + tree + ": " + e.getMessage());
     } finally {
       deleteQuietly(data);
+    }
+  }
+
+  /**
+   * Appends the staged data member in 1 MiB reads, which a buffered stream passes straight
+   * through: {@code Files.copy} moves it 8 KiB at a time, a read and a copy per piece, on the
+   * only thread still working once the data is compressed.
+   */
+  private static void copyLarge(Path data, OutputStream out) throws IOException {
+    byte[] buf = new byte[1 << 20];
+    try (InputStream in = Files.newInputStream(data)) {
+      for (int n; (n = in.readNBytes(buf, 0, buf.length)) > 0; ) {
+        out.write(buf, 0, n);
+      }
     }
   }
 

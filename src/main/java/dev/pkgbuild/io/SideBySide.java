@@ -9,8 +9,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one way pkgbuild runs work side by side: {@link #start} one task on its own thread, or
- * {@link #each} item of a list on all cores. A task's own exception reaches whoever waits for
+ * The one way pkgbuild runs work side by side: {@link #start} one task on its own thread,
+ * {@link #each} item of a list on all cores, or every item {@link #inOrder} on one thread ahead
+ * of a consumer. A task's own exception reaches whoever waits for
  * it unchanged, typed as the task declared it; results keep the order of the input.
  */
 public final class SideBySide {
@@ -86,6 +87,34 @@ public final class SideBySide {
         throw new CompletionException(e);
       }
     }, OWN_THREAD));
+  }
+
+  /**
+   * Starts {@code work} on every item, one after another in list order on one thread of its
+   * own, and hands back one pending result per item: whoever walks the list in the same order
+   * waits only for items that thread has not reached yet. Each item is worked on, whatever
+   * the earlier ones did.
+   */
+  public static <A, T, E extends Exception> List<Pending<T, E>> inOrder(List<A> items, Each<A, T, E> work) {
+    List<CompletableFuture<T>> futures = new ArrayList<>(items.size());
+    List<Pending<T, E>> pending = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      CompletableFuture<T> f = new CompletableFuture<>();
+      futures.add(f);
+      pending.add(new Pending<>(f));
+    }
+    if (!items.isEmpty()) {
+      OWN_THREAD.execute(() -> {
+        for (int i = 0; i < items.size(); i++) {
+          try {
+            futures.get(i).complete(work.apply(items.get(i)));
+          } catch (Exception | Error e) {
+            futures.get(i).completeExceptionally(e);
+          }
+        }
+      });
+    }
+    return pending;
   }
 
   /**

@@ -77,8 +77,9 @@ class ApkWriterTest {
 
   @Test
   void write_filesEachSideOfTheInMemoryLimit_carryTheirOwnChecksums(@TempDir Path tmp) throws Exception {
-    // Files up to 1 MiB are read once into memory, larger ones streamed twice: both paths,
-    // one after the other with one reused digest, must record each file's own SHA-1.
+    // Files up to 1 MiB are read once into memory, larger ones hashed ahead on a side thread and
+    // streamed: both paths, interleaved, must record each file's own SHA-1, and a second name of
+    // a big file is a hard link, not a file hashed again.
     Path tree = Files.createDirectories(tmp.resolve("t/usr/share/big"));
     byte[][] contents = new byte[4][];
     int[] sizes = {(1 << 20) + 1, 1 << 20, 3 * (1 << 20) + 5, 7};
@@ -88,10 +89,14 @@ class ApkWriterTest {
       rnd.nextBytes(contents[i]);
       Files.write(tree.resolve("f" + i), contents[i]);
     }
+    Files.createLink(tree.resolve("z-link"), tree.resolve("f2"));
     Path apk = tmp.resolve("big.apk");
     ApkWriter.of(key, 1700000000L).writeTo(info(), tmp.resolve("t"), Map.of(), apk);
     ApkVerifier.Result r = ApkVerifier.verify(apk, TrustedKeys.of(key));
     assertEquals(List.of(), r.problems());
+    TarEntry link = r.contents().entries().stream().filter(e -> e.name().endsWith("z-link")).findFirst().orElseThrow();
+    assertEquals(TarEntry.Type.HARDLINK, link.type());
+    assertEquals("usr/share/big/f2", link.linkTarget());
     List<TarEntry> files = r.contents().entries().stream().filter(e -> e.type() == TarEntry.Type.FILE).toList();
     for (int i = 0; i < sizes.length; i++) {
       assertEquals("usr/share/big/f" + i, files.get(i).name());

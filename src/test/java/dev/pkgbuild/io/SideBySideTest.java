@@ -38,6 +38,39 @@ class SideBySideTest {
   }
 
   @Test
+  void inOrder_firstResultArrives_whileLaterItemsAreStillWaitingToBeWorkedOn() throws Exception {
+    CountDownLatch firstTaken = new CountDownLatch(1);
+    List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<SideBySide.Pending<Integer, InterruptedException>> results = SideBySide.inOrder(List.of(1, 2, 3), i -> {
+      threads.add(Thread.currentThread().getName());
+      if (i > 1 && !firstTaken.await(10, TimeUnit.SECONDS)) {
+        return -1; // item 2 finishes only once the caller has item 1: no waiting for the whole list
+      }
+      return i * 10;
+    });
+    assertEquals(10, results.get(0).join());
+    firstTaken.countDown();
+    assertEquals(20, results.get(1).join());
+    assertEquals(30, results.get(2).join());
+    assertEquals(List.of("pkgbuild-side", "pkgbuild-side", "pkgbuild-side"), threads);
+  }
+
+  @Test
+  void inOrder_failingItem_keepsItsOwnExceptionAndLaterItemsAreStillWorkedOn() throws Exception {
+    IOException thrown = new IOException("gone");
+    List<SideBySide.Pending<String, IOException>> results = SideBySide.inOrder(List.of("a", "b", "c"), s -> {
+      if (s.equals("b")) {
+        throw thrown;
+      }
+      return s.toUpperCase();
+    });
+    assertEquals("A", results.get(0).join());
+    assertSame(thrown, assertThrows(IOException.class, results.get(1)::join));
+    assertEquals("C", results.get(2).join());
+    assertEquals(List.of(), SideBySide.inOrder(List.<String>of(), s -> s));
+  }
+
+  @Test
   void map_manyItems_keepsListOrder() throws Exception {
     List<Integer> items = IntStream.range(0, 2_000).boxed().toList();
     assertEquals(items.stream().map(i -> i * i).toList(), SideBySide.map(items, i -> i * i));
