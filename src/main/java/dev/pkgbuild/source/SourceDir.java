@@ -78,12 +78,13 @@ public final class SourceDir {
         throw new UncheckedRefusal(PkgbuildException.badInput("source dir " + root + ": '" + rel
             + "' is not a regular file, directory or symlink"));
       }
+      // The workspace is new, so nothing is replaced; the copy takes the source's mode, and only
+      // a file its owner may not write needs a chmod after it (most need none).
       Path target = dest.resolve(rel);
-      Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS,
-          StandardCopyOption.REPLACE_EXISTING);
-      if (!attrs.isSymbolicLink()) {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(target);
-        perms.add(PosixFilePermission.OWNER_WRITE);
+      Set<PosixFilePermission> perms = attrs.isSymbolicLink() ? null
+          : Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+      Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      if (perms != null && perms.add(PosixFilePermission.OWNER_WRITE)) {
         Files.setPosixFilePermissions(target, perms);
       }
       return FileVisitResult.CONTINUE;
