@@ -145,13 +145,18 @@ public final class Builder {
         HostSteps host = new HostSteps(fetcher, ws.dir(), sourceDir, req.sourceDateEpoch());
         host.prefetch(allSteps(recipe));
         key.prepare(); // the fast signer and digests load while the steps run, ready for packaging
-        // Hashed beside the steps: only publishing needs it, and the build never writes to sourceDir.
+        Workspaces.populate(ws.dir(), sourceDir, recipe);
+        if (sourceDir != null) {
+          log.detail("copied source dir " + sourceDir); // the log's clock times the copy
+        }
+        // Hashed beside the steps, after the copy, which it would otherwise slow by reading the same
+        // tree on the other core: only publishing needs it, and the build never writes to sourceDir.
         // It waits for the native digests first, as a source dir may be large.
         SideBySide.Pending<String, IOException> inputs = SideBySide.start(() -> {
           Nss.start().join();
           return BuildInputs.hash(Renderer.text(recipe), arch.apkName(), sourceDir);
         });
-        Packaged packaged = runAndPackage(req, recipe, sandbox, root, host, ws, env, log, sourceDir, key);
+        Packaged packaged = runAndPackage(req, recipe, sandbox, root, host, ws, env, log, key);
         List<PackageTests.Passed> passed = new PackageTests(req, sandbox, key, log, fetcher, sourceDir)
             .run(recipe, packaged.built(), envRequest);
         return publish(req, recipe, packaged.withTests(recipe, passed), key, log, inputs, root, passed);
@@ -204,12 +209,8 @@ public final class Builder {
   }
 
   private Packaged runAndPackage(BuildRequest req, CompiledRecipe recipe, Sandbox sandbox,
-      BuildRoots.BuildRoot root, HostSteps host, Workspace ws, Map<String, String> env, BuildLog log, Path sourceDir, SigningKey key)
+      BuildRoots.BuildRoot root, HostSteps host, Workspace ws, Map<String, String> env, BuildLog log, SigningKey key)
       throws PkgbuildException, IOException {
-    Workspaces.populate(ws.dir(), sourceDir, recipe);
-    if (sourceDir != null) {
-      log.detail("copied source dir " + sourceDir); // the log's clock times the copy
-    }
     StepRunner runner = new StepRunner(sandbox, root == null ? null : root.path(), ws.dir(), env, host, log,
         req.interactive());
     runner.run(recipe.main().name(), recipe.main().pipeline());
