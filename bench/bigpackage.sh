@@ -4,11 +4,12 @@
 # into the destdir, built with ./pkgbuild, against `cp -a` of the tree (the source-dir copy) and
 # `tar | pigz -6 -p 2` of it (the packaging), in one run, interleaved per round. Prints wall time
 # and peak RSS of each, pkgbuild's phases from its build log, and the ratios.
-# Usage: bench/bigpackage.sh [SIZE_MB...]   (default: 250 500; env ROUNDS, default 1)
+# Usage: bench/bigpackage.sh [SIZE_MB...]   (default: 250 500; env ROUNDS, default 1; SETTLE, default 65 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${*:-250 500}
 rounds=${ROUNDS:-1}
+settle=${SETTLE:-65} # seconds between rounds, see below
 epoch=1700000000
 work=$(mktemp -d /tmp/pkgbuild-bench-big.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -46,10 +47,12 @@ for size in $sizes; do
   python3 bench/make_bigtree.py "$tree" "$size" # not timed; reused when complete
   tar -C "$tree" -cf - . | cat >/dev/null # warm the page cache for all alike
   for r in $(seq "$rounds"); do
-    # Nothing is deleted between the timed commands, and each writes into a folder of its own:
-    # ext4 skips inodes freed in the last minute or so when it places new ones, so whichever
-    # command ran right after a 20,000-file rm -rf paid several seconds more (cp -a of the
-    # tree after such a delete: 13.9 s instead of 1.1 s). All outputs go when the run ends.
+    # ext4 passes over inodes freed in the last 60 s (300 s while their table block is dirty) when
+    # it places new ones, so whoever creates files right after a 20,000-file delete pays several
+    # seconds (cp -a of the tree after one: 13.9 s instead of 1.1 s). So the script deletes nothing
+    # until the run ends and each command writes into a folder of its own; pkgbuild deletes its
+    # workspace as it ends, and an earlier run its outputs, so each round first waits (not timed).
+    sync; sleep "$settle"
     round=$work/round-$size-$r
     mkdir -p "$round/tmp" && chmod 755 "$round" "$round/tmp"
     timed cp cp -a "$tree" "$round/cp"
