@@ -75,6 +75,32 @@ class SourceDirTest {
   }
 
   @Test
+  void copy_namedPipe_isRefusedWithItsPath() throws Exception {
+    Path src = src();
+    Process p = new ProcessBuilder("mkfifo", src.resolve("scripts/pipe").toString()).inheritIO().start();
+    assertEquals(0, p.waitFor());
+    PkgbuildException e = assertThrows(PkgbuildException.class, () -> SourceDir.copy(src, tmp.resolve("ws")));
+    assertEquals("source dir " + src + ": 'scripts/pipe' is not a regular file, directory or symlink", e.getMessage());
+  }
+
+  @Test
+  void copy_nestedFolders_keepTheirModesAndTimesAfterTheirFilesAreIn() throws Exception {
+    Path src = src();
+    Path deep = Files.createDirectories(src.resolve("a/b/c"));
+    Files.writeString(deep.resolve("f.txt"), "x");
+    Files.setPosixFilePermissions(src.resolve("a/b"), PosixFilePermissions.fromString("rwxr-x---"));
+    for (Path d : new Path[] {deep, src.resolve("a/b"), src.resolve("a")}) {
+      Files.setLastModifiedTime(d, FileTime.fromMillis(1_200_000_000_000L));
+    }
+    SourceDir.copy(src, tmp.resolve("ws"));
+    assertEquals("x", Files.readString(tmp.resolve("ws/a/b/c/f.txt")));
+    assertEquals("rwxr-x---", SafeExtractorTest.perms(tmp.resolve("ws/a/b")));
+    for (String d : new String[] {"ws/a/b/c", "ws/a/b", "ws/a"}) {
+      assertEquals(FileTime.fromMillis(1_200_000_000_000L), Files.getLastModifiedTime(tmp.resolve(d)), d);
+    }
+  }
+
+  @Test
   void copy_missingDir_failsWithOneLine() {
     PkgbuildException e = assertThrows(PkgbuildException.class,
         () -> SourceDir.copy(tmp.resolve("nope"), tmp.resolve("ws")));
