@@ -75,8 +75,8 @@ public final class SourceDir {
   }
 
   private static Set<PosixFilePermission> ownerWritable(Set<PosixFilePermission> perms) {
-    Set<PosixFilePermission> out = perms.isEmpty() ? EnumSet.noneOf(PosixFilePermission.class) : EnumSet.copyOf(perms);
-    out.add(PosixFilePermission.OWNER_WRITE);
+    Set<PosixFilePermission> out = EnumSet.of(PosixFilePermission.OWNER_WRITE);
+    out.addAll(perms);
     return out;
   }
 
